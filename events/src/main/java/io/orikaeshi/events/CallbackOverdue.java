@@ -1,0 +1,25 @@
+package io.orikaeshi.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The promised time passed without the callback being completed.
+ * The id is derived from (call, due time), so a re-emission after a crash or by a second scheduler instance carries
+ * the same id and is recognised downstream as the same event.
+ */
+public record CallbackOverdue(String eventId, int version, String tenantId, String callId, Instant occurredAt,
+                              Instant dueAt, String assignee) implements OrikaeshiEvent {
+
+    public static final int VERSION = 1;
+
+    public static CallbackOverdue of(String tenantId, String callId, Instant firedAt, Instant dueAt, String assignee) {
+        return new CallbackOverdue(deterministicId("CallbackOverdue", callId, dueAt), VERSION, tenantId, callId,
+                firedAt, dueAt, assignee);
+    }
+
+    static String deterministicId(String kind, String callId, Instant dueAt) {
+        return UUID.nameUUIDFromBytes((kind + '|' + callId + '|' + dueAt).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

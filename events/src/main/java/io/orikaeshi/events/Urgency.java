@@ -1,0 +1,6 @@
+package io.orikaeshi.events;
+
+public enum Urgency {
+    NORMAL,
+    URGENT
+}

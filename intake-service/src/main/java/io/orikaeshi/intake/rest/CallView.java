@@ -1,0 +1,10 @@
+package io.orikaeshi.intake.rest;
+
+import io.orikaeshi.intake.repository.CallbackStatus;
+
+import java.time.Instant;
+
+/** What intake answers about a call: identifiers and the callback's state, no personal data echoed back. */
+public record CallView(String callId, String tenantId, Instant receivedAt, CallbackStatus callbackStatus,
+                       Instant callbackDueAt, Instant callbackCompletedAt) {
+}

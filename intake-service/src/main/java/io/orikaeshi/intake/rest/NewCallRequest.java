@@ -1,0 +1,25 @@
+package io.orikaeshi.intake.rest;
+
+import io.orikaeshi.events.Urgency;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+
+@Schema(description = "A call an operator received for the tenant.")
+public record NewCallRequest(
+        @Schema(description = "When the call was received; now when absent") OffsetDateTime receivedAt,
+        @Size(max = 64) String operatorId,
+        @Size(max = 64) String site,
+        @Size(max = 200) @Schema(description = "The person the caller asked for (名指し)", examples = "佐藤")
+        String addressee,
+        @NotNull @Valid CapturedItemRequest callerName,
+        @NotNull @Valid CapturedItemRequest purpose,
+        @NotNull @Valid @Schema(description = "Read with the tenant's phone region and stored in E.164")
+        CapturedItemRequest callbackNumber,
+        Urgency urgency,
+        @Size(max = 4000) String notes,
+        @Valid @Schema(description = "Absent when no callback was promised") CallbackRequest callback) {
+}

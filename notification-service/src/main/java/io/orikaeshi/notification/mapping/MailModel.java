@@ -1,0 +1,46 @@
+package io.orikaeshi.notification.mapping;
+
+import io.orikaeshi.events.CallDetails;
+import io.orikaeshi.events.CapturedItem;
+import io.orikaeshi.kit.tenant.TenantSettings;
+
+import java.time.Instant;
+
+/**
+ * Everything a template prints, already worded: templates only lay it out, so no field can come out blank.
+ *
+ * @param callerSubject the caller as named in a subject line (their name, or why there is none)
+ */
+public record MailModel(String tenantName, String callId, String receivedAt, String addressee, Item callerName,
+                        Item purpose, Item callbackNumber, String urgency, boolean urgent, String notes,
+                        boolean callbackPromised, String dueAt, String assignee, String callerSubject) {
+
+    /** An asked-for item: its value when provided, otherwise the plain reason it is missing. */
+    public record Item(boolean provided, String value, String text) {
+    }
+
+    public static MailModel of(TenantSettings tenant, String callId, CallDetails call, Wording wording) {
+        Item callerName = item(call.callerName(), wording, true);
+        String due = call.callbackPromised() ? time(call.callback().dueAt(), tenant, wording) : null;
+        String assignee = call.callbackPromised() && call.callback().assignee() != null
+                ? call.callback().assignee() : wording.noAssignee();
+        return new MailModel(tenant.name(), callId, time(call.receivedAt(), tenant, wording),
+                call.addressee() == null ? wording.noAddressee() : call.addressee(),
+                callerName, item(call.purpose(), wording, false), item(call.callbackNumber(), wording, false),
+                wording.urgency(call.urgency()), call.urgency() == io.orikaeshi.events.Urgency.URGENT,
+                call.notes() == null ? wording.noNotes() : call.notes(),
+                call.callbackPromised(), due, assignee,
+                callerName.provided() ? callerName.text() : wording.unnamedCaller());
+    }
+
+    private static Item item(CapturedItem item, Wording wording, boolean isName) {
+        if (item.isProvided()) {
+            return new Item(true, item.value(), isName ? wording.callerDisplay(item.value()) : item.value());
+        }
+        return new Item(false, null, wording.notObtained(item.status()));
+    }
+
+    static String time(Instant instant, TenantSettings tenant, Wording wording) {
+        return instant == null ? "" : wording.dateTime(instant.atZone(tenant.timeZone()));
+    }
+}

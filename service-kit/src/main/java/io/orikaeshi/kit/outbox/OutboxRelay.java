@@ -1,0 +1,93 @@
+package io.orikaeshi.kit.outbox;
+
+import io.orikaeshi.kit.work.PollingWorker;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Publishes outbox rows to Kafka in insertion order, then deletes them, in one database transaction.
+ *
+ * <p>Only one relay of a service publishes at a time (a transaction-scoped advisory lock): with several instances,
+ * two relays working on neighbouring rows could otherwise reorder the events of one call. A crash between the broker's
+ * acknowledgement and the commit re-publishes the batch; events keep their ids, and consumers deduplicate on them.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "orikaeshi.outbox.enabled", stringValue = "true")
+public class OutboxRelay {
+
+    /** Arbitrary constant naming the "relay" advisory lock inside each service's own database. */
+    private static final long RELAY_LOCK = 0x6f72696b61L;
+
+    private final MutinyEmitter<String> emitter;
+    private final OutboxConfig config;
+    private final PollingWorker worker;
+
+    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config) {
+        this.emitter = emitter;
+        this.config = config;
+        this.worker = new PollingWorker("outbox-relay", config.retryPause(), this::publishBatch);
+    }
+
+    void start(@Observes StartupEvent event) {
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.stop();
+    }
+
+    public void nudge() {
+        worker.nudge();
+    }
+
+    Uni<PollingWorker.Round> publishBatch() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                        .flatMap(session -> session.createNativeQuery(
+                                "select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class).getSingleResult())
+                        .flatMap(locked -> locked ? publishLocked() : Uni.createFrom().item(0)))
+                .map(published -> published == config.batchSize()
+                        ? PollingWorker.Round.more()
+                        : PollingWorker.Round.idle(config.pollInterval()));
+    }
+
+    private Uni<Integer> publishLocked() {
+        return OutboxRecord.<OutboxRecord>findAll(Sort.by("id")).page(0, config.batchSize()).list()
+                .flatMap(records -> {
+                    if (records.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    // Subscribed in list order, so the producer receives (and, being idempotent, keeps) that order.
+                    List<Uni<Void>> sends = records.stream().map(this::send).toList();
+                    List<Long> ids = records.stream().map(r -> r.id).toList();
+                    return Uni.join().all(sends).andFailFast()
+                            .flatMap(done -> OutboxRecord.delete("id in ?1", ids))
+                            .replaceWith(records.size());
+                });
+    }
+
+    private Uni<Void> send(OutboxRecord record) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("event-id", record.eventId.getBytes(StandardCharsets.UTF_8));
+        headers.add("event-type", record.eventType.getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(record.topic)
+                .withKey(record.messageKey)
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(record.payload).addMetadata(metadata));
+    }
+}
