@@ -1,0 +1,10 @@
+package io.orikaeshi.scheduler;
+
+import io.orikaeshi.infra.testing.InfraTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Declared once so that every test class of this module shares one application start and one infrastructure. */
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "scheduler"))
+public class WithInfrastructure {
+}
