@@ -1,0 +1,170 @@
+package io.orikaeshi.system;
+
+import io.orikaeshi.infra.InfraSettings;
+import io.orikaeshi.infra.LocalInfrastructure;
+import io.orikaeshi.infra.LocalSystem;
+import io.orikaeshi.infra.MailCatcher;
+import io.orikaeshi.infra.ReceivedMail;
+import io.orikaeshi.infra.ServiceProcess;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole path on real parts, started the way the local run starts it: Kafka, PostgreSQL and SMTP, and the four
+ * services as separate processes configured through environment variables.
+ */
+class CallFlowSystemTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("orikaeshi.root", "..")).toAbsolutePath().normalize();
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+    /** Far enough ahead that the reports arrive first, near enough to keep the test short. */
+    private static final Duration PROMISE = Duration.ofSeconds(12);
+    private static final Duration ALERT_BUDGET = Duration.ofSeconds(2);
+
+    private static LocalInfrastructure infra;
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static String intake;
+    private static String reporting;
+
+    @BeforeAll
+    static void startSystem() {
+        LocalSystem.requireBuilt(ROOT, LocalSystem.SERVICES);
+        infra = LocalInfrastructure.start(InfraSettings.forTests(
+                LocalSystem.SERVICES.stream().map(LocalSystem.ServiceSpec::database).toList()));
+        Path logs = ROOT.resolve("system-tests").resolve("target").resolve("service-logs");
+        List<LocalSystem.ServiceSpec> specs = LocalSystem.SERVICES.stream().map(s -> s.withHttpPort(freePort())).toList();
+        for (LocalSystem.ServiceSpec spec : specs) {
+            services.add(LocalSystem.startService(infra, spec, ROOT, logs));
+        }
+        for (int i = 0; i < specs.size(); i++) {
+            services.get(i).awaitHealthy(specs.get(i).readinessUrl(), STARTUP);
+        }
+        intake = "http://127.0.0.1:" + specs.get(0).httpPort();
+        reporting = "http://127.0.0.1:" + specs.get(3).httpPort();
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        services.forEach(ServiceProcess::stop);
+        if (infra != null) {
+            infra.close();
+        }
+    }
+
+    @Test
+    void callsAreReportedMissedPromisesAlertedAndKeptPromisesStayQuiet() throws InterruptedException {
+        MailCatcher mail = infra.mail();
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(9)).plus(PROMISE).truncatedTo(ChronoUnit.SECONDS);
+        Instant dueAt = due.toInstant();
+
+        String missedJa = postCall("acme-jp", provided("山田 太郎"), provided("見積もりの件"), provided("03-1234-5678"), due);
+        String missedEn = postCall("globex-us", provided("Jane Roe"), provided("Invoice question"),
+                "{\"status\": \"DECLINED\"}", due);
+        String kept = postCall("acme-jp", provided("鈴木 一郎"), provided("納期の確認"), provided("090-1111-2222"), due);
+        given().contentType(ContentType.JSON).body("{\"completedBy\": \"佐藤\"}")
+                .when().post(intake + "/tenants/acme-jp/calls/{id}/callback/completion", kept)
+                .then().statusCode(200);
+
+        ReceivedMail reportJa = await(mail, about(missedJa).and(m -> m.subject().contains("お電話のご報告")));
+        assertEquals(List.of("uketsuke@acme.example"), reportJa.to());
+        assertTrue(reportJa.subject().contains("山田 太郎 様"), reportJa.subject());
+        assertTrue(reportJa.textBody().contains("折り返し先　：+81312345678"), reportJa.textBody());
+        assertTrue(reportJa.textBody().contains("ご用件　　　：見積もりの件"));
+        assertNotNull(reportJa.htmlBody());
+
+        ReceivedMail reportEn = await(mail, about(missedEn).and(m -> m.subject().startsWith("Call for")));
+        assertEquals(List.of("frontdesk@globex.example"), reportEn.to());
+        assertTrue(reportEn.textBody().contains("Callback number:  Asked, but the caller preferred not to give it"),
+                reportEn.textBody());
+        await(mail, about(kept).and(m -> m.subject().contains("お電話のご報告")));
+
+        ReceivedMail alertJa = await(mail, about(missedJa).and(m -> m.subject().startsWith("【期限超過】")));
+        ReceivedMail alertEn = await(mail, about(missedEn).and(m -> m.subject().startsWith("[OVERDUE]")));
+        for (ReceivedMail alert : List.of(alertJa, alertEn)) {
+            Duration after = Duration.between(dueAt, alert.receivedAt());
+            System.out.printf("Overdue alert for %s accepted by SMTP %d ms after the promised time%n",
+                    alert.to(), after.toMillis());
+            assertFalse(after.isNegative(), "alert arrived " + after.negated() + " before the promised time");
+            assertTrue(after.compareTo(ALERT_BUDGET) <= 0, "alert arrived " + after + " after the promised time");
+        }
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), dueAt.plus(ALERT_BUDGET).plusSeconds(1)).toMillis()));
+        assertEquals(List.of("お電話のご報告"), mail.messages().stream().filter(about(kept))
+                .map(m -> m.subject().contains("お電話のご報告") ? "お電話のご報告" : m.subject()).toList(),
+                "a callback completed in time gets its report and nothing else");
+
+        Map<String, String> acme = callbackStatuses("acme-jp");
+        assertEquals("OVERDUE", acme.get(missedJa));
+        assertEquals("COMPLETED", acme.get(kept));
+        assertEquals("OVERDUE", callbackStatuses("globex-us").get(missedEn));
+        assertFalse(acme.containsKey(missedEn), "tenants see only their own callbacks");
+    }
+
+    private String postCall(String tenant, String name, String purpose, String number, OffsetDateTime due) {
+        String body = """
+                {"addressee": "佐藤", "callerName": %s, "purpose": %s, "callbackNumber": %s,
+                 "callback": {"dueAt": "%s", "assignee": "佐藤"}}""".formatted(name, purpose, number, due);
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post(intake + "/tenants/{tenant}/calls", tenant)
+                .then().statusCode(201).extract().path("callId");
+    }
+
+    /** Reporting is eventually consistent: ask until every callback has left OPEN, or the wait is over. */
+    private Map<String, String> callbackStatuses(String tenant) throws InterruptedException {
+        Instant end = Instant.now().plusSeconds(20);
+        while (true) {
+            List<Map<String, Object>> rows = given().when().get(reporting + "/tenants/{t}/callbacks", tenant)
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            Map<String, String> statuses = rows.stream().collect(Collectors.toMap(
+                    r -> (String) r.get("callId"), r -> (String) ((Map<?, ?>) r.get("callback")).get("status")));
+            if (!statuses.containsValue("OPEN") || Instant.now().isAfter(end)) {
+                return statuses;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static ReceivedMail await(MailCatcher mail, Predicate<ReceivedMail> match) {
+        return mail.awaitMessages(match, 1, MAIL_WAIT).get(0);
+    }
+
+    private static Predicate<ReceivedMail> about(String callId) {
+        return m -> m.textBody().contains(callId);
+    }
+
+    private static String provided(String value) {
+        return "{\"status\": \"PROVIDED\", \"value\": \"" + value + "\"}";
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
