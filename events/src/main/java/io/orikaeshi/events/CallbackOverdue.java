@@ -1,8 +1,6 @@
 package io.orikaeshi.events;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The promised time passed without the callback being completed.
@@ -15,11 +13,7 @@ public record CallbackOverdue(String eventId, int version, String tenantId, Stri
     public static final int VERSION = 1;
 
     public static CallbackOverdue of(String tenantId, String callId, Instant firedAt, Instant dueAt, String assignee) {
-        return new CallbackOverdue(deterministicId("CallbackOverdue", callId, dueAt), VERSION, tenantId, callId,
+        return new CallbackOverdue(EventIds.deterministic("CallbackOverdue", callId, dueAt), VERSION, tenantId, callId,
                 firedAt, dueAt, assignee);
-    }
-
-    static String deterministicId(String kind, String callId, Instant dueAt) {
-        return UUID.nameUUIDFromBytes((kind + '|' + callId + '|' + dueAt).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -14,10 +14,22 @@ import java.time.Instant;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = CallReceived.class, name = "CallReceived"),
+        @JsonSubTypes.Type(value = CallbackAttempted.class, name = "CallbackAttempted"),
         @JsonSubTypes.Type(value = CallbackCompleted.class, name = "CallbackCompleted"),
-        @JsonSubTypes.Type(value = CallbackOverdue.class, name = "CallbackOverdue")
+        @JsonSubTypes.Type(value = CallbackExtended.class, name = "CallbackExtended"),
+        @JsonSubTypes.Type(value = CallbackCancelled.class, name = "CallbackCancelled"),
+        @JsonSubTypes.Type(value = CallbackReassigned.class, name = "CallbackReassigned"),
+        @JsonSubTypes.Type(value = CallbackAcknowledged.class, name = "CallbackAcknowledged"),
+        @JsonSubTypes.Type(value = CallbackChased.class, name = "CallbackChased"),
+        @JsonSubTypes.Type(value = CallbackWarned.class, name = "CallbackWarned"),
+        @JsonSubTypes.Type(value = CallbackOverdue.class, name = "CallbackOverdue"),
+        @JsonSubTypes.Type(value = CallbackEscalated.class, name = "CallbackEscalated"),
+        @JsonSubTypes.Type(value = NotificationSent.class, name = "NotificationSent"),
+        @JsonSubTypes.Type(value = NotificationDeferred.class, name = "NotificationDeferred"),
+        @JsonSubTypes.Type(value = NotificationFailed.class, name = "NotificationFailed")
 })
-public sealed interface OrikaeshiEvent permits CallReceived, CallbackCompleted, CallbackOverdue {
+public sealed interface OrikaeshiEvent
+        permits CallReceived, CallbackAttempted, CallbackCompleted, CallbackExtended, CallbackCancelled, CallbackReassigned, CallbackAcknowledged, CallbackChased, CallbackWarned, CallbackOverdue, CallbackEscalated, NotificationSent, NotificationDeferred, NotificationFailed {
 
     String eventId();
 

@@ -14,6 +14,9 @@ public final class Topics {
     /** Written by callback-scheduler: what the clock decided (CallbackOverdue, ...). */
     public static final String DEADLINE_EVENTS = "orikaeshi.deadline-events";
 
+    /** Written by notification-service: what became of each email (NotificationSent, Deferred, Failed). */
+    public static final String NOTIFICATION_EVENTS = "orikaeshi.notification-events";
+
     /** Consumers that own a dead-letter topic; a poison message is parked there per consumer, for that consumer to replay. */
     public static final List<String> CONSUMERS = List.of("callback-scheduler", "notification-service", "reporting-service");
 
@@ -27,7 +30,7 @@ public final class Topics {
     }
 
     public static List<String> all() {
-        return List.of(CALL_EVENTS, DEADLINE_EVENTS,
+        return List.of(CALL_EVENTS, DEADLINE_EVENTS, NOTIFICATION_EVENTS,
                 deadLetter(CONSUMERS.get(0)), deadLetter(CONSUMERS.get(1)), deadLetter(CONSUMERS.get(2)));
     }
 }

@@ -3,14 +3,11 @@ package io.orikaeshi.scheduler.service;
 import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.kit.outbox.Outbox;
-import io.orikaeshi.kit.work.PollingWorker;
+import io.orikaeshi.kit.work.BackgroundWorker;
 import io.orikaeshi.scheduler.repository.Deadline;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -22,8 +19,8 @@ import java.util.List;
  * Rows are claimed with FOR UPDATE SKIP LOCKED, so several instances share the work and none fires a row twice;
  * a deadline that passed while every instance was down fires on the first round after start.
  */
-@ApplicationScoped
-public class DeadlineFiring {
+@Singleton
+public class DeadlineFiring extends BackgroundWorker {
 
     private static final Logger LOG = Logger.getLogger(DeadlineFiring.class);
     private static final String CLAIM_DUE = "select * from deadline where state = 'OPEN' and due_at <= ?1 "
@@ -31,28 +28,16 @@ public class DeadlineFiring {
 
     private final Outbox outbox;
     private final SchedulerConfig config;
-    private final PollingWorker worker;
 
     public DeadlineFiring(Outbox outbox, SchedulerConfig config) {
+        super("deadline-firing", config.retryPause());
         this.outbox = outbox;
         this.config = config;
-        this.worker = new PollingWorker("deadline-firing", config.retryPause(), this::fireDue);
     }
 
-    void start(@Observes StartupEvent event) {
-        worker.start();
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        worker.stop();
-    }
-
-    /** A deadline was stored or changed: re-plan the next wake-up. */
-    public void nudge() {
-        worker.nudge();
-    }
-
-    Uni<PollingWorker.Round> fireDue() {
+    /** Fires what is due, then sleeps until the next due time (a nudge, on a new deadline, re-plans that). */
+    @Override
+    protected Uni<Round> round() {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> Panache.getSession()
                         .flatMap(session -> session.createNativeQuery(CLAIM_DUE, Deadline.class)
@@ -66,7 +51,7 @@ public class DeadlineFiring {
                     }
                 })
                 .flatMap(fired -> fired == config.batchSize()
-                        ? Uni.createFrom().item(PollingWorker.Round.more())
+                        ? Uni.createFrom().item(Round.more())
                         : nextWakeUp());
     }
 
@@ -87,19 +72,19 @@ public class DeadlineFiring {
     }
 
     /** Sleep until the earliest open deadline, but never longer than the poll interval. */
-    private Uni<PollingWorker.Round> nextWakeUp() {
+    private Uni<Round> nextWakeUp() {
         return Panache.withSession(() -> Deadline.<Deadline>find("state = ?1 order by dueAt", Deadline.State.OPEN)
                         .firstResult())
                 .map(next -> {
                     Duration cap = config.pollInterval();
                     if (next == null) {
-                        return PollingWorker.Round.idle(cap);
+                        return Round.idle(cap);
                     }
                     Duration untilDue = Duration.between(Instant.now(), next.dueAt);
                     if (untilDue.isNegative() || untilDue.isZero()) {
-                        return PollingWorker.Round.more();
+                        return Round.more();
                     }
-                    return PollingWorker.Round.idle(untilDue.compareTo(cap) < 0 ? untilDue : cap);
+                    return Round.idle(untilDue.compareTo(cap) < 0 ? untilDue : cap);
                 });
     }
 }

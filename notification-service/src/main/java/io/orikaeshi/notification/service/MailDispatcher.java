@@ -1,15 +1,12 @@
 package io.orikaeshi.notification.service;
 
-import io.orikaeshi.kit.work.PollingWorker;
+import io.orikaeshi.kit.work.BackgroundWorker;
 import io.orikaeshi.notification.repository.MailMessage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -20,8 +17,8 @@ import java.util.List;
  * Sends queued emails and records each outcome. Rows are claimed with FOR UPDATE SKIP LOCKED, so instances share the
  * queue without sending a row twice; a failure is retried with exponential backoff until the last attempt.
  */
-@ApplicationScoped
-public class MailDispatcher {
+@Singleton
+public class MailDispatcher extends BackgroundWorker {
 
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
     private static final String CLAIM_DUE = "select * from mail_message where status = 'PENDING' "
@@ -29,27 +26,15 @@ public class MailDispatcher {
 
     private final ReactiveMailer mailer;
     private final DispatchConfig config;
-    private final PollingWorker worker;
 
     public MailDispatcher(ReactiveMailer mailer, DispatchConfig config) {
+        super("mail-dispatcher", config.retryPause());
         this.mailer = mailer;
         this.config = config;
-        this.worker = new PollingWorker("mail-dispatcher", config.retryPause(), this::sendDue);
     }
 
-    void start(@Observes StartupEvent event) {
-        worker.start();
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        worker.stop();
-    }
-
-    public void nudge() {
-        worker.nudge();
-    }
-
-    Uni<PollingWorker.Round> sendDue() {
+    @Override
+    protected Uni<Round> round() {
         return Panache.withTransaction(() -> Panache.getSession()
                         .flatMap(session -> session.createNativeQuery(CLAIM_DUE, MailMessage.class)
                                 .setParameter(1, Instant.now())
@@ -57,8 +42,8 @@ public class MailDispatcher {
                                 .getResultList())
                         .flatMap(this::sendAll))
                 .map(sent -> sent == config.batchSize()
-                        ? PollingWorker.Round.more()
-                        : PollingWorker.Round.idle(config.pollInterval()));
+                        ? Round.more()
+                        : Round.idle(config.pollInterval()));
     }
 
     private Uni<Integer> sendAll(List<MailMessage> batch) {

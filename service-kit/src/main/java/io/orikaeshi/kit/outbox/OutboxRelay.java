@@ -1,16 +1,13 @@
 package io.orikaeshi.kit.outbox;
 
-import io.orikaeshi.kit.work.PollingWorker;
+import io.orikaeshi.kit.work.BackgroundWorker;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -25,43 +22,31 @@ import java.util.List;
  * two relays working on neighbouring rows could otherwise reorder the events of one call. A crash between the broker's
  * acknowledgement and the commit re-publishes the batch; events keep their ids, and consumers deduplicate on them.
  */
-@ApplicationScoped
+@Singleton
 @IfBuildProperty(name = "orikaeshi.outbox.enabled", stringValue = "true")
-public class OutboxRelay {
+public class OutboxRelay extends BackgroundWorker {
 
     /** Arbitrary constant naming the "relay" advisory lock inside each service's own database. */
     private static final long RELAY_LOCK = 0x6f72696b61L;
 
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
-    private final PollingWorker worker;
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config) {
+        super("outbox-relay", config.retryPause());
         this.emitter = emitter;
         this.config = config;
-        this.worker = new PollingWorker("outbox-relay", config.retryPause(), this::publishBatch);
     }
 
-    void start(@Observes StartupEvent event) {
-        worker.start();
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        worker.stop();
-    }
-
-    public void nudge() {
-        worker.nudge();
-    }
-
-    Uni<PollingWorker.Round> publishBatch() {
+    @Override
+    protected Uni<Round> round() {
         return Panache.withTransaction(() -> Panache.getSession()
                         .flatMap(session -> session.createNativeQuery(
                                 "select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class).getSingleResult())
                         .flatMap(locked -> locked ? publishLocked() : Uni.createFrom().item(0)))
                 .map(published -> published == config.batchSize()
-                        ? PollingWorker.Round.more()
-                        : PollingWorker.Round.idle(config.pollInterval()));
+                        ? Round.more()
+                        : Round.idle(config.pollInterval()));
     }
 
     private Uni<Integer> publishLocked() {

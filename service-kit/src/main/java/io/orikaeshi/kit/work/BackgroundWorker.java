@@ -1,28 +1,32 @@
 package io.orikaeshi.kit.work;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
- * One background thread that runs a reactive unit of work (a database transaction, usually) over and over:
- * again at once while it reports a full batch, otherwise after a nudge or the poll interval, whichever comes first,
- * and after a pause when it fails. The unit of work runs on a fresh Vert.x context, as Hibernate Reactive requires.
+ * A bean with one background thread that runs {@link #round()} (a database transaction, usually) over and over:
+ * again at once while a round reports more work ready, otherwise after a {@link #nudge()} or the round's sleep,
+ * whichever comes first, and after a pause when a round fails. It starts and stops with the application.
+ * Each round runs on a fresh Vert.x context, as Hibernate Reactive requires.
+ *
+ * <p>Subclasses are {@code @Singleton} beans: they need no client proxy, and one thread per bean is the point.
  *
  * <p>Polling stays as the safety net because another instance, or a restart, may have produced the work;
  * nudges are what make the common case fast.
  */
-public final class PollingWorker {
+public abstract class BackgroundWorker {
 
-    private static final Logger LOG = Logger.getLogger(PollingWorker.class);
+    private static final Logger LOG = Logger.getLogger(BackgroundWorker.class);
 
     private final String name;
-    private final Supplier<Uni<Round>> work;
     private final Duration retryPause;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -39,13 +43,20 @@ public final class PollingWorker {
         }
     }
 
-    public PollingWorker(String name, Duration retryPause, Supplier<Uni<Round>> work) {
+    protected BackgroundWorker(String name, Duration retryPause) {
         this.name = name;
-        this.work = work;
         this.retryPause = retryPause;
     }
 
-    public synchronized void start() {
+    /** One unit of work. */
+    protected abstract Uni<Round> round();
+
+    /** There is probably work: do not wait for the end of the current sleep. */
+    public void nudge() {
+        wake.release();
+    }
+
+    synchronized void start(@Observes StartupEvent event) {
         if (running) {
             return;
         }
@@ -55,7 +66,7 @@ public final class PollingWorker {
         thread.start();
     }
 
-    public synchronized void stop() {
+    synchronized void stop(@Observes ShutdownEvent event) {
         running = false;
         if (thread != null) {
             thread.interrupt();
@@ -67,14 +78,10 @@ public final class PollingWorker {
         }
     }
 
-    public void nudge() {
-        wake.release();
-    }
-
     private void loop() {
         while (running) {
             try {
-                Round round = VertxContextSupport.subscribeAndAwait(work);
+                Round round = VertxContextSupport.subscribeAndAwait(this::round);
                 if (!round.moreReady()) {
                     long millis = Math.max(1, round.sleepAtMost().toMillis());
                     wake.tryAcquire(millis, TimeUnit.MILLISECONDS);

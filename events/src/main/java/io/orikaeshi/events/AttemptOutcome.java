@@ -1,0 +1,7 @@
+package io.orikaeshi.events;
+
+public enum AttemptOutcome {
+    REACHED,
+    NO_ANSWER,
+    VOICEMAIL
+}
