@@ -19,7 +19,7 @@ public class TenantDirectory {
                 Map.Entry::getKey,
                 e -> new TenantSettings(e.getKey(), e.getValue().name(), Locale.forLanguageTag(e.getValue().locale()),
                         ZoneId.of(e.getValue().timeZone()), e.getValue().phoneRegion(),
-                        e.getValue().reportRecipients().orElse(List.of()))));
+                        e.getValue().reportRecipients().orElse(List.of()), e.getValue())));
     }
 
     public Optional<TenantSettings> find(String tenantId) {
