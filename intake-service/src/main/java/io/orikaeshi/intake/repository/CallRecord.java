@@ -1,6 +1,9 @@
 package io.orikaeshi.intake.repository;
 
+import io.orikaeshi.events.AssigneeKind;
+import io.orikaeshi.events.CallDirection;
 import io.orikaeshi.events.CaptureStatus;
+import io.orikaeshi.events.PromiseKind;
 import io.orikaeshi.events.Urgency;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +13,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 
@@ -57,6 +61,33 @@ public class CallRecord extends PanacheEntityBase {
     public String callbackAssignee;
     @Column(name = "callback_completed_at")
     public Instant callbackCompletedAt;
+
+    @Enumerated(EnumType.STRING)
+    public CallDirection direction;
+    @Column(name = "purpose_category")
+    public String purposeCategory;
+    /** The hearing answers as the event's JSON list: they are only ever read back whole. */
+    @Column(name = "hearing_items")
+    public String hearingItems;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "promise_kind")
+    public PromiseKind promiseKind;
+    @Column(name = "not_before")
+    public Instant notBefore;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "assignee_kind")
+    public AssigneeKind assigneeKind;
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+    @Column(name = "chase_of")
+    public String chaseOf;
+    @Column(name = "chase_count")
+    public int chaseCount;
+    /** Guards concurrent operator actions on one callback: the second writer fails instead of overwriting. */
+    @Version
+    public int version;
 
     /** Tenant-scoped lookup: another tenant's call id is simply not found. */
     public static Uni<CallRecord> findForTenant(String tenantId, String callId) {

@@ -4,5 +4,7 @@ public enum CallbackStatus {
     /** No callback was promised (the caller will call again, or needs none). */
     NONE,
     OPEN,
-    COMPLETED
+    COMPLETED,
+    /** The caller no longer needs it. */
+    CANCELLED
 }

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -32,36 +34,35 @@ public class CallResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a received call", description = "Stores the call and publishes CallReceived.")
-    @APIResponse(responseCode = "201", description = "Accepted and durably stored")
-    @APIResponse(responseCode = "422", description = "A field is invalid",
+    @Operation(summary = "Record a received call", description = """
+            Stores the call and publishes CallReceived. A call from a number with an open promise of the tenant is
+            linked to it as a chase (CallbackChased). With an Idempotency-Key, a retried request returns the call the
+            first one created and creates nothing.""")
+    @APIResponse(responseCode = "201", description = "Accepted and durably stored (or replayed for a known Idempotency-Key)")
+    @APIResponse(responseCode = "400", description = "The body is not JSON of the expected shape",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<CallView>> receive(@PathParam("tenantId") String tenantId,
-                                               @NotNull @Valid NewCallRequest request, UriInfo uri) {
-        return intake.receive(tenantId, request).map(record -> RestResponse.ResponseBuilder
-                .<CallView>created(uri.getAbsolutePathBuilder().path(record.id).build())
-                .entity(CallMapper.toView(record))
+    @APIResponse(responseCode = "404", description = "Unknown tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A field is invalid; errors name each one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CallView>> receive(
+            @PathParam("tenantId") String tenantId,
+            @Parameter(description = "Makes retries safe: the same key and body return the first answer")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @NotNull @Valid NewCallRequest request, UriInfo uri) {
+        return intake.receive(tenantId, request, idempotencyKey).map(accepted -> RestResponse.ResponseBuilder
+                .<CallView>created(uri.getAbsolutePathBuilder().path(accepted.call().id).build())
+                .header("Idempotent-Replayed", String.valueOf(accepted.replayed()))
+                .entity(CallMapper.toView(accepted.call()))
                 .build());
     }
 
     @GET
     @Path("/{callId}")
     @Operation(summary = "The call's identifiers and callback state")
-    @APIResponse(responseCode = "404", description = "No such call for this tenant")
+    @APIResponse(responseCode = "404", description = "No such call for this tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CallView> get(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId) {
         return intake.find(tenantId, callId).map(CallMapper::toView);
     }
-
-    @POST
-    @Path("/{callId}/callback/completion")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mark the promised callback as made", description = "Publishes CallbackCompleted; no overdue alert follows.")
-    @APIResponse(responseCode = "200", description = "Completed")
-    @APIResponse(responseCode = "409", description = "No callback was promised, or it is already completed")
-    public Uni<CallView> complete(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId,
-                                  @Valid CompletionRequest request) {
-        return intake.completeCallback(tenantId, callId, request == null ? null : request.completedBy())
-                .map(CallMapper::toView);
-    }
-
 }

@@ -4,7 +4,12 @@ import io.orikaeshi.intake.repository.CallbackStatus;
 
 import java.time.Instant;
 
-/** What intake answers about a call: identifiers and the callback's state, no personal data echoed back. */
+/**
+ * What intake answers about a call: identifiers and the callback's state, no personal data echoed back.
+ *
+ * @param chaseOf    the open promise this call chased (the caller rang again), or null
+ * @param chaseCount how many later calls chased this call's promise
+ */
 public record CallView(String callId, String tenantId, Instant receivedAt, CallbackStatus callbackStatus,
-                       Instant callbackDueAt, Instant callbackCompletedAt) {
+                       Instant callbackDueAt, Instant callbackCompletedAt, String chaseOf, int chaseCount) {
 }

@@ -1,5 +1,6 @@
 package io.orikaeshi.intake.rest;
 
+import io.orikaeshi.events.CallDirection;
 import io.orikaeshi.events.Urgency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 @Schema(description = "A call an operator received for the tenant.")
 public record NewCallRequest(
@@ -21,5 +23,19 @@ public record NewCallRequest(
         CapturedItemRequest callbackNumber,
         Urgency urgency,
         @Size(max = 4000) String notes,
-        @Valid @Schema(description = "Absent when no callback was promised") CallbackRequest callback) {
+        @Valid @Schema(description = "Absent when no callback was promised") CallbackRequest callback,
+        @Schema(description = "OUTBOUND for a call the operator made (e.g. the customer asked to be called again later)")
+        CallDirection direction,
+        @Size(max = 100) @Schema(description = "The tenant's category for the purpose; routes the report", examples = "見積")
+        String purposeCategory,
+        @Size(max = 5) @Valid @Schema(description = "Answers to the optional hearing items of the tenant's plan")
+        List<@NotNull @Valid HearingItemRequest> hearingItems) {
+
+    /** The walking-skeleton shape: an inbound call without hearing items. */
+    public NewCallRequest(OffsetDateTime receivedAt, String operatorId, String site, String addressee,
+                          CapturedItemRequest callerName, CapturedItemRequest purpose,
+                          CapturedItemRequest callbackNumber, Urgency urgency, String notes, CallbackRequest callback) {
+        this(receivedAt, operatorId, site, addressee, callerName, purpose, callbackNumber, urgency, notes, callback,
+                null, null, null);
+    }
 }

@@ -18,7 +18,6 @@ final class CallRules {
 
     /** Clocks of telephony integrations drift; beyond this a "received" time in the future is a mistake. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    static final Duration LONGEST_PROMISE = Duration.ofDays(366);
 
     private CallRules() {
     }
@@ -37,15 +36,10 @@ final class CallRules {
         if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(new FieldError("receivedAt", "must not be in the future"));
         }
-        if (request.callback() != null && request.callback().dueAt() != null) {
-            Instant due = request.callback().dueAt().toInstant();
-            if (!due.isAfter(receivedAt)) {
-                errors.add(new FieldError("callback.dueAt", "must be after the call was received"));
-            } else if (due.isAfter(receivedAt.plus(LONGEST_PROMISE))) {
-                errors.add(new FieldError("callback.dueAt", "must be within a year of the call"));
-            }
+        if (request.callback() != null) {
             singleLine("callback.assignee", request.callback().assignee(), errors);
         }
+        singleLine("purposeCategory", request.purposeCategory(), errors);
         return errors;
     }
 
