@@ -2,9 +2,11 @@ package io.orikaeshi.notification.mapping;
 
 import io.orikaeshi.events.CallDetails;
 import io.orikaeshi.events.CapturedItem;
+import io.orikaeshi.events.Urgency;
 import io.orikaeshi.kit.tenant.TenantSettings;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Everything a template prints, already worded: templates only lay it out, so no field can come out blank.
@@ -13,10 +15,21 @@ import java.time.Instant;
  */
 public record MailModel(String tenantName, String callId, String receivedAt, String addressee, Item callerName,
                         Item purpose, Item callbackNumber, String urgency, boolean urgent, String notes,
-                        boolean callbackPromised, String dueAt, String assignee, String callerSubject) {
+                        boolean callbackPromised, String dueAt, String assignee, String callerSubject,
+                        List<HearingLine> hearing) {
 
     /** An asked-for item: its value when provided, otherwise the plain reason it is missing. */
     public record Item(boolean provided, String value, String text) {
+    }
+
+    /** An optional hearing item of the tenant's plan, worded like the three items always asked. */
+    public record HearingLine(String label, boolean provided, String text) {
+    }
+
+    /** The same call, with the due time an alert is about (an extension may have moved it since the report). */
+    public MailModel dueAt(String due) {
+        return new MailModel(tenantName, callId, receivedAt, addressee, callerName, purpose, callbackNumber, urgency,
+                urgent, notes, callbackPromised, due, assignee, callerSubject, hearing);
     }
 
     public static MailModel of(TenantSettings tenant, String callId, CallDetails call, Wording wording) {
@@ -27,10 +40,14 @@ public record MailModel(String tenantName, String callId, String receivedAt, Str
         return new MailModel(tenant.name(), callId, time(call.receivedAt(), tenant, wording),
                 call.addressee() == null ? wording.noAddressee() : call.addressee(),
                 callerName, item(call.purpose(), wording, false), item(call.callbackNumber(), wording, false),
-                wording.urgency(call.urgency()), call.urgency() == io.orikaeshi.events.Urgency.URGENT,
+                wording.urgency(call.urgency()), call.urgency() == Urgency.URGENT,
                 call.notes() == null ? wording.noNotes() : call.notes(),
                 call.callbackPromised(), due, assignee,
-                callerName.provided() ? callerName.text() : wording.unnamedCaller());
+                callerName.provided() ? callerName.text() : wording.unnamedCaller(),
+                call.hearingItems().stream().map(answer -> {
+                    Item item = item(answer.answer(), wording, false);
+                    return new HearingLine(answer.item(), item.provided(), item.text());
+                }).toList());
     }
 
     private static Item item(CapturedItem item, Wording wording, boolean isName) {
@@ -40,7 +57,7 @@ public record MailModel(String tenantName, String callId, String receivedAt, Str
         return new Item(false, null, wording.notObtained(item.status()));
     }
 
-    static String time(Instant instant, TenantSettings tenant, Wording wording) {
+    public static String time(Instant instant, TenantSettings tenant, Wording wording) {
         return instant == null ? "" : wording.dateTime(instant.atZone(tenant.timeZone()));
     }
 }

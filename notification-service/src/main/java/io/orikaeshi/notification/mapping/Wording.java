@@ -61,8 +61,31 @@ public enum Wording {
         }
 
         @Override
-        public String overdueSubject(String caller, String dueAt) {
-            return "【期限超過】" + caller + "への折り返し（期限 " + dueAt + "）が完了していません";
+        public Alert warning(String caller, String dueAt) {
+            return new Alert("【期限間近】" + caller + "への折り返し期限（" + dueAt + "）が近づいています",
+                    "お約束の折り返し期限が近づいています",
+                    "期限までにお電話できない場合は、先にお客様へご連絡のうえ、新しいお時間のご了承をいただいてください。");
+        }
+
+        @Override
+        public Alert overdue(String caller, String dueAt) {
+            return new Alert("【期限超過】" + caller + "への折り返し（期限 " + dueAt + "）が完了していません",
+                    "お約束した折り返しの期限を過ぎましたが、まだ完了のご連絡をいただいておりません。",
+                    "お客様は折り返しをお待ちです。至急ご対応をお願いいたします。お電話の際は、まずお約束の時刻を過ぎたことをお詫びください。");
+        }
+
+        @Override
+        public Alert escalation(int level, String caller, String dueAt) {
+            return new Alert("【エスカレーション" + level + "】" + caller + "への折り返しが期限（" + dueAt + "）を過ぎたままです",
+                    "期限を過ぎた折り返しが、まだ完了していません（エスカレーション" + level + "）。",
+                    "対応者を決めて至急お客様へご連絡のうえ、対応を引き受けた方は受付済みとしてご登録ください。");
+        }
+
+        @Override
+        public Alert chase(String caller, int count) {
+            return new Alert("【再入電】" + caller + "より再度お電話がありました（" + count + "回目）",
+                    "折り返しをお待ちのお客様から、再度お電話がありました（" + count + "回目）。",
+                    "お客様は折り返しをお待ちです。至急ご対応ください。お電話の際は、まずお待たせしたことをお詫びください。");
         }
     },
 
@@ -114,8 +137,31 @@ public enum Wording {
         }
 
         @Override
-        public String overdueSubject(String caller, String dueAt) {
-            return "[OVERDUE] Callback to " + caller + " was due " + dueAt + " and is not done";
+        public Alert warning(String caller, String dueAt) {
+            return new Alert("[DUE SOON] Callback to " + caller + " is due " + dueAt,
+                    "The promised callback is due soon.",
+                    "If it cannot be made in time, call the customer first and agree a new time with them.");
+        }
+
+        @Override
+        public Alert overdue(String caller, String dueAt) {
+            return new Alert("[OVERDUE] Callback to " + caller + " was due " + dueAt + " and is not done",
+                    "The callback promised to this caller is overdue and has not been marked done.",
+                    "The caller is waiting: please call back now, and apologise for the delay first.");
+        }
+
+        @Override
+        public Alert escalation(int level, String caller, String dueAt) {
+            return new Alert("[ESCALATION " + level + "] Callback to " + caller + " is still overdue (due " + dueAt + ")",
+                    "An overdue callback is still not done (escalation level " + level + ").",
+                    "Decide who calls back now; whoever takes it on, please acknowledge it so the escalation stops.");
+        }
+
+        @Override
+        public Alert chase(String caller, int count) {
+            return new Alert("[CALLED AGAIN] " + caller + " called again (" + count + " times) about an open callback",
+                    "A caller who is waiting for a callback rang again (" + count + " times).",
+                    "The caller is waiting: please call back now, and apologise for the wait first.");
         }
     };
 
@@ -153,5 +199,15 @@ public enum Wording {
 
     public abstract String reportSubject(String caller, String addressee, String dueAt, boolean urgent);
 
-    public abstract String overdueSubject(String caller, String dueAt);
+    public abstract Alert warning(String caller, String dueAt);
+
+    public abstract Alert overdue(String caller, String dueAt);
+
+    public abstract Alert escalation(int level, String caller, String dueAt);
+
+    public abstract Alert chase(String caller, int count);
+
+    /** An alert's subject, its headline and what the reader should do. */
+    public record Alert(String subject, String headline, String lead) {
+    }
 }

@@ -17,7 +17,7 @@ import java.time.Instant;
 @Table(name = "mail_message")
 public class MailMessage extends PanacheEntityBase {
 
-    public enum Kind { REPORT, OVERDUE_ALERT }
+    public enum Kind { REPORT, WARNING_ALERT, OVERDUE_ALERT, ESCALATION_ALERT, CHASE_ALERT }
 
     public enum Status { PENDING, SENT, FAILED }
 

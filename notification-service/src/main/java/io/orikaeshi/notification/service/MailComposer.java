@@ -1,8 +1,10 @@
 package io.orikaeshi.notification.service;
 
-import io.orikaeshi.events.CallDetails;
 import io.orikaeshi.events.CallReceived;
+import io.orikaeshi.events.CallbackChased;
+import io.orikaeshi.events.CallbackEscalated;
 import io.orikaeshi.events.CallbackOverdue;
+import io.orikaeshi.events.CallbackWarned;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.kit.tenant.TenantDirectory;
@@ -19,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,14 +43,42 @@ public class MailComposer {
         this.tenants = tenants;
     }
 
+    /** How an alert event is worded, and who gets it besides the tenant's recipients. */
+    private record AlertSpec(MailMessage.Kind kind, Instant dueAt, List<String> extraRecipients, AlertWording wording) {
+    }
+
+    @FunctionalInterface
+    private interface AlertWording {
+        Wording.Alert of(Wording wording, String caller, String dueAt);
+    }
+
     public Uni<Void> apply(OrikaeshiEvent event) {
         if (event instanceof CallReceived received) {
             return report(received);
         }
-        if (event instanceof CallbackOverdue overdue) {
-            return overdueAlert(overdue);
+        AlertSpec alert = alertFor(event);
+        return alert == null ? Uni.createFrom().voidItem() : alert(event, alert);
+    }
+
+    private static AlertSpec alertFor(OrikaeshiEvent event) {
+        if (event instanceof CallbackWarned warned) {
+            return new AlertSpec(MailMessage.Kind.WARNING_ALERT, warned.dueAt(), List.of(), Wording::warning);
         }
-        return Uni.createFrom().voidItem();
+        if (event instanceof CallbackOverdue overdue) {
+            return new AlertSpec(MailMessage.Kind.OVERDUE_ALERT, overdue.dueAt(), List.of(), Wording::overdue);
+        }
+        if (event instanceof CallbackEscalated escalated) {
+            // A level addressed to "assignee" reaches the tenant's recipients; one addressed to a contact adds it.
+            List<String> target = escalated.target() != null && escalated.target().contains("@")
+                    ? List.of(escalated.target()) : List.of();
+            return new AlertSpec(MailMessage.Kind.ESCALATION_ALERT, escalated.dueAt(), target,
+                    (wording, caller, due) -> wording.escalation(escalated.level(), caller, due));
+        }
+        if (event instanceof CallbackChased chased) {
+            return new AlertSpec(MailMessage.Kind.CHASE_ALERT, null, List.of(),
+                    (wording, caller, due) -> wording.chase(caller, chased.chaseCount()));
+        }
+        return null;
     }
 
     private Uni<Void> report(CallReceived event) {
@@ -63,10 +94,12 @@ public class MailComposer {
         Wording wording = Wording.of(tenant.get().locale());
         MailModel model = MailModel.of(tenant.get(), event.callId(), event.call(), wording);
         String subject = wording.reportSubject(model.callerSubject(), model.addressee(), model.dueAt(), model.urgent());
-        return saved.chain(() -> queue(event, tenant.get(), MailMessage.Kind.REPORT, "report", wording, model, subject));
+        String text = render("mail/report-" + wording.templateSuffix() + ".txt", model, null);
+        String html = render("mail/report-" + wording.templateSuffix() + ".html", model, null);
+        return saved.chain(() -> queue(event, tenant.get(), MailMessage.Kind.REPORT, List.of(), subject, text, html));
     }
 
-    private Uni<Void> overdueAlert(CallbackOverdue event) {
+    private Uni<Void> alert(OrikaeshiEvent event, AlertSpec spec) {
         Optional<TenantSettings> tenant = tenant(event);
         if (tenant.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -76,19 +109,23 @@ public class MailComposer {
                 // The report's event is on another topic and may simply not be consumed yet: retry, then dead-letter.
                 return Uni.createFrom().failure(new IllegalStateException("no CallReceived yet for call " + event.callId()));
             }
-            CallDetails call = ((CallReceived) EventCodec.fromJson(snapshot.eventJson)).call();
+            CallReceived received = (CallReceived) EventCodec.fromJson(snapshot.eventJson);
             Wording wording = Wording.of(tenant.get().locale());
-            MailModel model = MailModel.of(tenant.get(), event.callId(), call, wording);
-            String subject = wording.overdueSubject(model.callerSubject(), model.dueAt());
-            return queue(event, tenant.get(), MailMessage.Kind.OVERDUE_ALERT, "overdue", wording, model, subject);
+            MailModel model = MailModel.of(tenant.get(), event.callId(), received.call(), wording);
+            if (spec.dueAt() != null) {
+                model = model.dueAt(MailModel.time(spec.dueAt(), tenant.get(), wording));
+            }
+            Wording.Alert text = spec.wording().of(wording, model.callerSubject(), model.dueAt());
+            String body = render("mail/alert-" + wording.templateSuffix() + ".txt", model, text);
+            String html = render("mail/alert-" + wording.templateSuffix() + ".html", model, text);
+            return queue(event, tenant.get(), spec.kind(), spec.extraRecipients(), text.subject(), body, html);
         });
     }
 
-    private Uni<Void> queue(OrikaeshiEvent event, TenantSettings tenant, MailMessage.Kind kind, String template,
-                            Wording wording, MailModel model, String subject) {
-        String text = render("mail/" + template + "-" + wording.templateSuffix() + ".txt", model);
-        String html = render("mail/" + template + "-" + wording.templateSuffix() + ".html", model);
-        List<String> recipients = tenant.reportRecipients();
+    private Uni<Void> queue(OrikaeshiEvent event, TenantSettings tenant, MailMessage.Kind kind, List<String> extra,
+                            String subject, String text, String html) {
+        List<String> recipients = new ArrayList<>(tenant.reportRecipients());
+        extra.stream().filter(r -> !recipients.contains(r)).forEach(recipients::add);
         if (recipients.isEmpty()) {
             LOG.warnf("Tenant %s has no report recipients; %s for call %s is not sent", tenant.id(), kind, event.callId());
         }
@@ -113,8 +150,8 @@ public class MailComposer {
         return chain;
     }
 
-    private String render(String template, MailModel model) {
-        return templates.getTemplate(template).data("m", model).render();
+    private String render(String template, MailModel model, Wording.Alert alert) {
+        return templates.getTemplate(template).data("m", model).data("alert", alert).render();
     }
 
     private Optional<TenantSettings> tenant(OrikaeshiEvent event) {
