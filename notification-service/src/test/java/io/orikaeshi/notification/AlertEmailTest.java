@@ -17,6 +17,10 @@ import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.Urgency;
 import io.orikaeshi.infra.MailCatcher;
+import io.orikaeshi.kit.links.LinkAction;
+import io.orikaeshi.kit.links.LinkClaim;
+import io.orikaeshi.kit.links.SignedLinks;
+import jakarta.inject.Inject;
 import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
@@ -28,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -40,6 +46,9 @@ class AlertEmailTest {
     private static final Instant DUE = Instant.parse("2026-11-24T06:00:00Z");
     private static KafkaTestClient kafka;
     private static MailCatcher mail;
+
+    @Inject
+    SignedLinks links;
 
     @BeforeAll
     static void connect() {
@@ -114,6 +123,21 @@ class AlertEmailTest {
         assertEquals(report.messageId(), sent.messageId());
         assertEquals("REPORT", sent.kind());
         assertEquals("uketsuke@acme.example", sent.recipient());
+    }
+
+    @Test
+    void reportCarriesSignedLinksToTakeTheCallbackOnAndToMarkItDone() {
+        String callId = reportedCall("globex-us");
+
+        ReceivedMail report = mailAbout(callId, "Call for");
+
+        Matcher done = Pattern.compile("Mark done: +(\\S+)").matcher(report.textBody());
+        assertTrue(done.find(), report.textBody());
+        String url = done.group(1);
+        assertTrue(url.startsWith("http://localhost:8081/links/"), url);
+        LinkClaim claim = links.verify(url.substring(url.lastIndexOf('/') + 1), Instant.now());
+        assertEquals(new LinkClaim("globex-us", callId, LinkAction.COMPLETE, claim.expiresAt()), claim);
+        assertTrue(report.htmlBody().contains("<a href=\"" + url + "\">Mark done</a>"), report.htmlBody());
     }
 
     @Test

@@ -5,20 +5,17 @@ import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
-import io.orikaeshi.infra.testing.InfraTestResource;
-import io.orikaeshi.infra.testing.KafkaTestClient;
+import io.orikaeshi.reporting.support.Stream;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 
+import static io.orikaeshi.reporting.support.Stream.eventually;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -27,46 +24,12 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 class CallLogTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
     private static void publish(String topic, OrikaeshiEvent event) {
-        kafka.send(topic, event.key(), EventCodec.toJson(event));
-    }
-
-    /** Projections are asynchronous: retry the assertion until it holds or the wait is over. */
-    private static void eventually(Runnable assertion) {
-        Instant end = Instant.now().plus(WAIT);
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError e) {
-                if (Instant.now().isAfter(end)) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        Stream.client().send(topic, event.key(), EventCodec.toJson(event));
     }
 
     private static void callback(String tenant, String callId, Consumer<ValidatableResponse> check) {
-        eventually(() -> check.accept(given().when().get("/tenants/{t}/callbacks", tenant).then().statusCode(200)
+        eventually(() -> check.accept(given().when().get("/tenants/{t}/callbacks?limit=1000", tenant).then().statusCode(200)
                 .rootPath("find { it.callId == '" + callId + "' }")));
     }
 

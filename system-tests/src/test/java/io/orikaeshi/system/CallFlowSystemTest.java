@@ -31,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
@@ -95,6 +97,8 @@ class CallFlowSystemTest {
         given().contentType(ContentType.JSON).body("{\"completedBy\": \"佐藤\"}")
                 .when().post(intake + "/tenants/acme-jp/calls/{id}/callback/completion", kept)
                 .then().statusCode(200);
+        String keptByLink = postCall("globex-us", provided("John Doe"), provided("Delivery date"),
+                provided("212-555-0199"), due);
 
         ReceivedMail reportJa = await(mail, about(missedJa).and(m -> m.subject().contains("お電話のご報告")));
         assertEquals(List.of("uketsuke@acme.example"), reportJa.to());
@@ -108,6 +112,10 @@ class CallFlowSystemTest {
         assertTrue(reportEn.textBody().contains("Callback number:  Asked, but the caller preferred not to give it"),
                 reportEn.textBody());
         await(mail, about(kept).and(m -> m.subject().contains("お電話のご報告")));
+        ReceivedMail linkReport = await(mail, about(keptByLink).and(m -> m.subject().startsWith("Call for")));
+        Matcher markDone = Pattern.compile("Mark done: +\\S+(/links/\\S+)").matcher(linkReport.textBody());
+        assertTrue(markDone.find(), linkReport.textBody());
+        given().when().post(intake + markDone.group(1)).then().statusCode(200);
 
         ReceivedMail alertJa = await(mail, about(missedJa).and(m -> m.subject().startsWith("【期限超過】")));
         ReceivedMail alertEn = await(mail, about(missedEn).and(m -> m.subject().startsWith("[OVERDUE]")));
@@ -125,10 +133,16 @@ class CallFlowSystemTest {
                 .map(m -> m.subject().contains("お電話のご報告") ? "お電話のご報告" : m.subject()).toList(),
                 "a callback completed in time gets its report and nothing else");
 
+        assertEquals(List.of(), mail.messages().stream().filter(about(keptByLink))
+                .filter(m -> !m.subject().startsWith("Call for")).map(ReceivedMail::subject).toList(),
+                "a callback completed from the email's link gets no alert");
+
         Map<String, String> acme = callbackStatuses("acme-jp");
         assertEquals("OVERDUE", acme.get(missedJa));
         assertEquals("COMPLETED", acme.get(kept));
-        assertEquals("OVERDUE", callbackStatuses("globex-us").get(missedEn));
+        Map<String, String> globex = callbackStatuses("globex-us");
+        assertEquals("OVERDUE", globex.get(missedEn));
+        assertEquals("COMPLETED", globex.get(keptByLink));
         assertFalse(acme.containsKey(missedEn), "tenants see only their own callbacks");
     }
 
@@ -139,7 +153,8 @@ class CallFlowSystemTest {
             Instant fired = instant(scheduler, "select fired_at from deadline where call_id = ?", callId);
             Instant published;
             try (KafkaTestClient kafka = new KafkaTestClient(infra.kafkaBootstrapServers())) {
-                published = kafka.poll(Topics.DEADLINE_EVENTS, r -> callId.equals(r.key()), 1, Duration.ofSeconds(5))
+                published = kafka.poll(Topics.DEADLINE_EVENTS, r -> callId.equals(r.key())
+                                && r.value().contains("\"type\":\"CallbackOverdue\""), 1, Duration.ofSeconds(5))
                         .stream().map(r -> Instant.ofEpochMilli(r.timestamp())).findFirst().orElse(null);
             }
             Instant queued = instant(notification,

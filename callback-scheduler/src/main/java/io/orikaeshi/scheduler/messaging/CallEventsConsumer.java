@@ -2,7 +2,7 @@ package io.orikaeshi.scheduler.messaging;
 
 import io.orikaeshi.kit.inbox.EventConsumption;
 import io.orikaeshi.kit.inbox.ProcessedEvents;
-import io.orikaeshi.scheduler.service.DeadlineFiring;
+import io.orikaeshi.scheduler.service.FiringLoop;
 import io.orikaeshi.scheduler.service.DeadlineTracker;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +13,9 @@ public class CallEventsConsumer {
 
     private final ProcessedEvents processed;
     private final DeadlineTracker tracker;
-    private final DeadlineFiring firing;
+    private final FiringLoop firing;
 
-    public CallEventsConsumer(ProcessedEvents processed, DeadlineTracker tracker, DeadlineFiring firing) {
+    public CallEventsConsumer(ProcessedEvents processed, DeadlineTracker tracker, FiringLoop firing) {
         this.processed = processed;
         this.tracker = tracker;
         this.firing = firing;

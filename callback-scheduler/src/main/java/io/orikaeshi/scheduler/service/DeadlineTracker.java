@@ -1,24 +1,86 @@
 package io.orikaeshi.scheduler.service;
 
+import io.orikaeshi.events.AssigneeKind;
 import io.orikaeshi.events.CallReceived;
+import io.orikaeshi.events.CallbackAcknowledged;
+import io.orikaeshi.events.CallbackAttempted;
+import io.orikaeshi.events.CallbackCancelled;
+import io.orikaeshi.events.CallbackChased;
 import io.orikaeshi.events.CallbackCompleted;
+import io.orikaeshi.events.CallbackExtended;
+import io.orikaeshi.events.CallbackPromise;
+import io.orikaeshi.events.CallbackReassigned;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.scheduler.repository.Deadline;
+import io.orikaeshi.scheduler.repository.PlannedTimer;
+import io.orikaeshi.scheduler.repository.TimerKind;
+import io.orikaeshi.scheduler.repository.TimerStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 
-/** Turns call events into deadline state. Runs inside the consumer's transaction (see ProcessedEvents). */
+/**
+ * The promise state machine on the consuming side: turns call events into deadline state and armed or cancelled
+ * timers. Runs inside the consumer's transaction (see ProcessedEvents), so an event's effect is applied exactly once.
+ * Events for an unknown call or a finished promise change nothing.
+ */
 @ApplicationScoped
 public class DeadlineTracker {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineTracker.class);
+
+    private final TimerStore timers;
+    private final PromisePolicies policies;
+
+    public DeadlineTracker(TimerStore timers, PromisePolicies policies) {
+        this.timers = timers;
+        this.policies = policies;
+    }
 
     public Uni<Void> apply(OrikaeshiEvent event) {
         if (event instanceof CallReceived received) {
             return promised(received);
         }
         if (event instanceof CallbackCompleted completed) {
-            return completed(completed);
+            return onOpen(completed, deadline -> {
+                deadline.state = Deadline.State.COMPLETED;
+                deadline.completedAt = at(completed);
+                return timers.cancelAll(deadline.callId).replaceWithVoid();
+            });
+        }
+        if (event instanceof CallbackCancelled cancelled) {
+            return onOpen(cancelled, deadline -> {
+                deadline.state = Deadline.State.CANCELLED;
+                deadline.cancelledAt = at(cancelled);
+                return timers.cancelAll(deadline.callId).replaceWithVoid();
+            });
+        }
+        if (event instanceof CallbackExtended extended) {
+            return onOpen(extended, deadline -> extend(deadline, extended));
+        }
+        if (event instanceof CallbackAcknowledged acknowledged) {
+            return onOpen(acknowledged, deadline -> {
+                deadline.acknowledgedAt = at(acknowledged);
+                return timers.cancel(deadline.callId, TimerKind.ESCALATE).replaceWithVoid();
+            });
+        }
+        if (event instanceof CallbackReassigned reassigned) {
+            return onOpen(reassigned, deadline -> reassign(deadline, reassigned));
+        }
+        if (event instanceof CallbackAttempted attempted) {
+            // Recorded for the read side; the deadline itself stands until completion or extension.
+            return onOpen(attempted, deadline -> {
+                deadline.attempts++;
+                deadline.nextAttemptAt = attempted.nextAttemptAt();
+                return Uni.createFrom().voidItem();
+            });
+        }
+        if (event instanceof CallbackChased chased) {
+            return onOpen(chased, deadline -> chase(deadline, chased));
         }
         return Uni.createFrom().voidItem();
     }
@@ -27,21 +89,73 @@ public class DeadlineTracker {
         if (!event.call().callbackPromised()) {
             return Uni.createFrom().voidItem();
         }
+        CallbackPromise promise = event.call().callback();
+        Instant promisedAt = event.call().receivedAt() != null ? event.call().receivedAt() : at(event);
+        Instant dueAt = policies.dueAt(event.tenantId(), promise, promisedAt).orElse(null);
+        if (dueAt == null) {
+            LOG.warnf("Call %s of tenant %s promises a callback without a due time that can be computed: not tracked",
+                    event.callId(), event.tenantId());
+            return Uni.createFrom().voidItem();
+        }
         Deadline deadline = new Deadline();
         deadline.callId = event.callId();
         deadline.tenantId = event.tenantId();
-        deadline.dueAt = event.call().callback().dueAt();
-        deadline.assignee = event.call().callback().assignee();
+        deadline.dueAt = dueAt;
+        deadline.version = 1;
+        deadline.assignee = promise.assignee();
+        deadline.assigneeKind = promise.assigneeKind() != null ? promise.assigneeKind()
+                : promise.assignee() != null ? AssigneeKind.PERSON : AssigneeKind.POOL;
+        deadline.promisedAt = promisedAt;
         deadline.state = Deadline.State.OPEN;
-        return deadline.persist().replaceWithVoid();
+        return deadline.persist().chain(() -> arm(deadline));
     }
 
-    private Uni<Void> completed(CallbackCompleted event) {
-        return Deadline.<Deadline>findById(event.callId()).invoke(deadline -> {
-            if (deadline != null && deadline.state != Deadline.State.COMPLETED) {
-                deadline.state = Deadline.State.COMPLETED;
-                deadline.completedAt = event.occurredAt() == null ? Instant.now() : event.occurredAt();
+    /** The new due time replaces the old one: a new version, every clock re-armed, the chain starts afresh. */
+    private Uni<Void> extend(Deadline deadline, CallbackExtended event) {
+        deadline.version++;
+        deadline.dueAt = event.newDueAt();
+        deadline.promisedAt = at(event);
+        deadline.state = Deadline.State.OPEN;
+        deadline.escalationLevel = 0;
+        deadline.acknowledgedAt = null;
+        return timers.cancelAll(deadline.callId).chain(() -> arm(deadline));
+    }
+
+    private Uni<Void> reassign(Deadline deadline, CallbackReassigned event) {
+        deadline.assignee = event.assignee();
+        deadline.assigneeKind = event.assigneeKind();
+        if (event.assigneeKind() == AssigneeKind.PERSON) {
+            return Uni.createFrom().voidItem();
+        }
+        // A pool or a supervisor already owns it: nothing to fall back from.
+        return timers.cancel(deadline.callId, TimerKind.POOL_FALLBACK).replaceWithVoid();
+    }
+
+    /** The caller rang again: the promise goes one level up the chain at once, whatever its due time. */
+    private Uni<Void> chase(Deadline deadline, CallbackChased event) {
+        deadline.chaseCount = Math.max(deadline.chaseCount + 1, event.chaseCount());
+        int level = deadline.escalationLevel + 1;
+        String target = policies.of(deadline.tenantId).escalationTarget(level);
+        return timers.arm(deadline.callId, deadline.version,
+                List.of(new PlannedTimer(TimerKind.ESCALATE, level, Instant.now(), target)));
+    }
+
+    private Uni<Void> arm(Deadline deadline) {
+        List<PlannedTimer> planned = policies.of(deadline.tenantId)
+                .timers(deadline.promisedAt, deadline.dueAt, deadline.assigneeKind);
+        return timers.arm(deadline.callId, deadline.version, planned);
+    }
+
+    private static Uni<Void> onOpen(OrikaeshiEvent event, Function<Deadline, Uni<Void>> change) {
+        return Deadline.<Deadline>findById(event.callId()).chain(deadline -> {
+            if (deadline == null || deadline.state.isFinal()) {
+                return Uni.createFrom().voidItem();
             }
-        }).replaceWithVoid();
+            return change.apply(deadline);
+        });
+    }
+
+    private static Instant at(OrikaeshiEvent event) {
+        return event.occurredAt() != null ? event.occurredAt() : Instant.now();
     }
 }

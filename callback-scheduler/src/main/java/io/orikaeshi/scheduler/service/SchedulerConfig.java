@@ -10,14 +10,30 @@ public interface SchedulerConfig {
 
     /**
      * Longest sleep between two looks at the table. The worker normally wakes exactly at the next due time or when a
-     * new deadline is stored; this bounds the delay for deadlines another instance stored.
+     * new timer is stored; this bounds the delay for timers another instance stored.
      */
     @WithDefault("250ms")
     Duration pollInterval();
 
+    /** Timers claimed and fired per transaction. */
     @WithDefault("500")
     int batchSize();
 
     @WithDefault("1s")
     Duration retryPause();
+
+    /**
+     * The warning comes at most this share of the promise window before the due time: a tenant's 13-minute lead
+     * makes no sense for a 10-minute promise, which is then warned 5 minutes before (share 0.5).
+     */
+    @WithDefault("0.5")
+    double maxWarningShare();
+
+    /** A timer fired later than this after its time is marked late (the service was down or overloaded). */
+    @WithDefault("2s")
+    Duration lateAfter();
+
+    /** How often the pending-timers gauge is refreshed (a count over the pending index). */
+    @WithDefault("15s")
+    Duration pendingGaugeInterval();
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
 /** The tenant's business calendar, as promises need it. */
 public interface BusinessTime {
 
-    /** "Next business day": the end of the first opening period of the next business day after {@code from}. */
+    /** "Next business day (morning)": the due time within the next business day after {@code from}. */
     Instant nextBusinessDayDue(TenantSettings tenant, Instant from);
 
     /** {@code from} plus {@code amount} counted only while the tenant is open. */

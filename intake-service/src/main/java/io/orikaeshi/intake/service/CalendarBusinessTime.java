@@ -1,23 +1,31 @@
 package io.orikaeshi.intake.service;
 
-import io.orikaeshi.kit.problem.ProblemException;
+import io.orikaeshi.kit.calendar.BusinessCalendar;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
 
-/** TEMPORARY until the shared business calendar lands. */
+/** Promises measured with the tenant's business calendar (opening hours, national and company holidays). */
 @ApplicationScoped
 public class CalendarBusinessTime implements BusinessTime {
 
+    /** "Next business day (morning)": the first hours of the next business day. */
+    static final Duration NEXT_DAY_MORNING = Duration.ofHours(3);
+
     @Override
     public Instant nextBusinessDayDue(TenantSettings tenant, Instant from) {
-        throw ProblemException.invalid("callback.kind", "NEXT_BUSINESS_DAY is not available yet");
+        BusinessCalendar calendar = calendar(tenant);
+        return calendar.addBusinessTime(calendar.nextBusinessDayStart(from), NEXT_DAY_MORNING);
     }
 
     @Override
     public Instant addBusinessTime(TenantSettings tenant, Instant from, Duration amount) {
-        throw ProblemException.invalid("callback.kind", "TENANT_DEFAULT is not available yet");
+        return calendar(tenant).addBusinessTime(from, amount);
+    }
+
+    private static BusinessCalendar calendar(TenantSettings tenant) {
+        return BusinessCalendar.of(tenant.config().calendar(), tenant.timeZone());
     }
 }

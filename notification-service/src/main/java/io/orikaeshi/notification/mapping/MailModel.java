@@ -16,7 +16,11 @@ import java.util.List;
 public record MailModel(String tenantName, String callId, String receivedAt, String addressee, Item callerName,
                         Item purpose, Item callbackNumber, String urgency, boolean urgent, String notes,
                         boolean callbackPromised, String dueAt, String assignee, String callerSubject,
-                        List<HearingLine> hearing) {
+                        List<HearingLine> hearing, Links links) {
+
+    /** Signed links to acknowledge or complete the callback from the email; null when there is none. */
+    public record Links(String acknowledge, String complete) {
+    }
 
     /** An asked-for item: its value when provided, otherwise the plain reason it is missing. */
     public record Item(boolean provided, String value, String text) {
@@ -29,7 +33,12 @@ public record MailModel(String tenantName, String callId, String receivedAt, Str
     /** The same call, with the due time an alert is about (an extension may have moved it since the report). */
     public MailModel dueAt(String due) {
         return new MailModel(tenantName, callId, receivedAt, addressee, callerName, purpose, callbackNumber, urgency,
-                urgent, notes, callbackPromised, due, assignee, callerSubject, hearing);
+                urgent, notes, callbackPromised, due, assignee, callerSubject, hearing, links);
+    }
+
+    public MailModel withLinks(Links signed) {
+        return new MailModel(tenantName, callId, receivedAt, addressee, callerName, purpose, callbackNumber, urgency,
+                urgent, notes, callbackPromised, dueAt, assignee, callerSubject, hearing, signed);
     }
 
     public static MailModel of(TenantSettings tenant, String callId, CallDetails call, Wording wording) {
@@ -47,7 +56,7 @@ public record MailModel(String tenantName, String callId, String receivedAt, Str
                 call.hearingItems().stream().map(answer -> {
                     Item item = item(answer.answer(), wording, false);
                     return new HearingLine(answer.item(), item.provided(), item.text());
-                }).toList());
+                }).toList(), null);
     }
 
     private static Item item(CapturedItem item, Wording wording, boolean isName) {

@@ -7,6 +7,8 @@ import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.CallbackWarned;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
+import io.orikaeshi.kit.links.LinkAction;
+import io.orikaeshi.kit.links.SignedLinks;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.notification.mapping.HeaderSafe;
@@ -37,10 +39,12 @@ public class MailComposer {
 
     private final Engine templates;
     private final TenantDirectory tenants;
+    private final SignedLinks links;
 
-    public MailComposer(Engine templates, TenantDirectory tenants) {
+    public MailComposer(Engine templates, TenantDirectory tenants, SignedLinks links) {
         this.templates = templates;
         this.tenants = tenants;
+        this.links = links;
     }
 
     /** How an alert event is worded, and who gets it besides the tenant's recipients. */
@@ -92,7 +96,7 @@ public class MailComposer {
             return saved;
         }
         Wording wording = Wording.of(tenant.get().locale());
-        MailModel model = MailModel.of(tenant.get(), event.callId(), event.call(), wording);
+        MailModel model = withLinks(MailModel.of(tenant.get(), event.callId(), event.call(), wording), event);
         String subject = wording.reportSubject(model.callerSubject(), model.addressee(), model.dueAt(), model.urgent());
         String text = render("mail/report-" + wording.templateSuffix() + ".txt", model, null);
         String html = render("mail/report-" + wording.templateSuffix() + ".html", model, null);
@@ -111,7 +115,7 @@ public class MailComposer {
             }
             CallReceived received = (CallReceived) EventCodec.fromJson(snapshot.eventJson);
             Wording wording = Wording.of(tenant.get().locale());
-            MailModel model = MailModel.of(tenant.get(), event.callId(), received.call(), wording);
+            MailModel model = withLinks(MailModel.of(tenant.get(), event.callId(), received.call(), wording), event);
             if (spec.dueAt() != null) {
                 model = model.dueAt(MailModel.time(spec.dueAt(), tenant.get(), wording));
             }
@@ -148,6 +152,17 @@ public class MailComposer {
             chain = chain.chain(() -> mail.persist().replaceWithVoid());
         }
         return chain;
+    }
+
+    /** Acknowledge and mark-done links, signed for this tenant's call, when a callback is promised. */
+    private MailModel withLinks(MailModel model, OrikaeshiEvent event) {
+        if (!model.callbackPromised() || !links.enabled()) {
+            return model;
+        }
+        Instant now = Instant.now();
+        return model.withLinks(new MailModel.Links(
+                links.url(event.tenantId(), event.callId(), LinkAction.ACKNOWLEDGE, now).orElseThrow(),
+                links.url(event.tenantId(), event.callId(), LinkAction.COMPLETE, now).orElseThrow()));
     }
 
     private String render(String template, MailModel model, Wording.Alert alert) {

@@ -1,21 +1,30 @@
 package io.orikaeshi.reporting.repository;
 
+import io.orikaeshi.events.AssigneeKind;
 import io.orikaeshi.events.CallDetails;
 import io.orikaeshi.events.CallReceived;
+import io.orikaeshi.events.CallbackAcknowledged;
+import io.orikaeshi.events.CallbackAttempted;
+import io.orikaeshi.events.CallbackCancelled;
+import io.orikaeshi.events.CallbackChased;
 import io.orikaeshi.events.CallbackCompleted;
+import io.orikaeshi.events.CallbackEscalated;
+import io.orikaeshi.events.CallbackExtended;
 import io.orikaeshi.events.CallbackOverdue;
+import io.orikaeshi.events.CallbackReassigned;
+import io.orikaeshi.events.CallbackWarned;
 import io.orikaeshi.events.OrikaeshiEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import static io.orikaeshi.reporting.repository.NativeUpdates.execute;
 
 /**
- * Applies events to call_log with upserts that give the same row whatever order the two topics deliver in:
- * COMPLETED beats OVERDUE beats OPEN, and CallReceived fills the call's details without undoing a later state.
+ * Applies call and deadline events to call_log. Events of one call come on two topics (intake's and the
+ * scheduler's), ordered within a topic but not across them, so every statement is an upsert whose result does not
+ * depend on that interleaving: terminal states win over OPEN, the assignee is the most recent assignment, and
+ * deadline facts are stored with the due time they were about (the visible state is derived when reading).
+ * Counters are plain increments: the processed-event ledger applies each event exactly once.
  */
 @ApplicationScoped
 public class CallLogProjection {
@@ -23,37 +32,120 @@ public class CallLogProjection {
     private static final String RECEIVED = """
             insert into call_log (call_id, tenant_id, received_at, operator_id, site, addressee,
                 caller_name_status, caller_name, purpose_status, purpose, callback_number_status, callback_number,
-                urgency, callback_status, callback_due_at, callback_assignee)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                urgency, callback_status, callback_due_at, callback_assignee, assignee_kind, assignee_since,
+                direction, purpose_category, hearing_item_count, chase_of)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?3, ?18, ?19, ?20, ?21)
             on conflict (call_id) do update set received_at = excluded.received_at,
                 operator_id = excluded.operator_id, site = excluded.site, addressee = excluded.addressee,
                 caller_name_status = excluded.caller_name_status, caller_name = excluded.caller_name,
                 purpose_status = excluded.purpose_status, purpose = excluded.purpose,
                 callback_number_status = excluded.callback_number_status, callback_number = excluded.callback_number,
                 urgency = excluded.urgency, callback_due_at = excluded.callback_due_at,
-                callback_assignee = excluded.callback_assignee
+                direction = excluded.direction, purpose_category = excluded.purpose_category,
+                hearing_item_count = excluded.hearing_item_count, chase_of = excluded.chase_of,
+                callback_status = case when call_log.callback_status in ('COMPLETED', 'CANCELLED')
+                    then call_log.callback_status else excluded.callback_status end,
+                callback_assignee = case when call_log.assignee_since is null
+                    then excluded.callback_assignee else call_log.callback_assignee end,
+                assignee_kind = case when call_log.assignee_since is null
+                    then excluded.assignee_kind else call_log.assignee_kind end,
+                assignee_since = coalesce(call_log.assignee_since, excluded.assignee_since)
+            """;
+    // A deadline event may be the first to reach us: it creates an OPEN promise whose details CallReceived fills in.
+    private static final String WARNED = """
+            insert into call_log (call_id, tenant_id, callback_status, callback_due_at, callback_assignee, warned_due_at)
+            values (?1, ?2, 'OPEN', ?3, ?4, ?3)
+            on conflict (call_id) do update set warned_due_at = greatest(call_log.warned_due_at, excluded.warned_due_at)
             """;
     private static final String OVERDUE = """
-            insert into call_log (call_id, tenant_id, callback_status, callback_due_at, overdue_at)
-            values (?1, ?2, 'OVERDUE', ?3, ?4)
-            on conflict (call_id) do update set overdue_at = excluded.overdue_at,
-                callback_status = case when call_log.callback_status = 'COMPLETED' then 'COMPLETED' else 'OVERDUE' end
+            insert into call_log (call_id, tenant_id, callback_status, callback_due_at, callback_assignee,
+                overdue_due_at, overdue_at, overdue_count)
+            values (?1, ?2, 'OPEN', ?3, ?4, ?3, ?5, 1)
+            on conflict (call_id) do update set overdue_due_at = greatest(call_log.overdue_due_at, excluded.overdue_due_at),
+                overdue_at = greatest(call_log.overdue_at, excluded.overdue_at),
+                overdue_count = call_log.overdue_count + 1
+            """;
+    private static final String ESCALATED = """
+            insert into call_log (call_id, tenant_id, callback_status, callback_due_at, escalated_due_at,
+                escalation_level, escalation_count)
+            values (?1, ?2, 'OPEN', ?3, ?3, ?4, 1)
+            on conflict (call_id) do update set
+                escalation_level = case
+                    when call_log.escalated_due_at is null or excluded.escalated_due_at > call_log.escalated_due_at
+                        then excluded.escalation_level
+                    when excluded.escalated_due_at = call_log.escalated_due_at
+                        then greatest(call_log.escalation_level, excluded.escalation_level)
+                    else call_log.escalation_level end,
+                escalated_due_at = greatest(call_log.escalated_due_at, excluded.escalated_due_at),
+                escalation_count = call_log.escalation_count + 1
             """;
     private static final String COMPLETED = """
             insert into call_log (call_id, tenant_id, callback_status, completed_at)
             values (?1, ?2, 'COMPLETED', ?3)
             on conflict (call_id) do update set callback_status = 'COMPLETED', completed_at = excluded.completed_at
             """;
+    private static final String CANCELLED = """
+            insert into call_log (call_id, tenant_id, callback_status, cancelled_at)
+            values (?1, ?2, 'CANCELLED', ?3)
+            on conflict (call_id) do update set cancelled_at = excluded.cancelled_at,
+                callback_status = case when call_log.callback_status = 'COMPLETED' then 'COMPLETED' else 'CANCELLED' end
+            """;
+    private static final String EXTENDED = """
+            insert into call_log (call_id, tenant_id, callback_status, callback_due_at, extension_count)
+            values (?1, ?2, 'OPEN', ?3, 1)
+            on conflict (call_id) do update set callback_due_at = excluded.callback_due_at,
+                extension_count = call_log.extension_count + 1
+            """;
+    // Reassignment comes from intake (a person) or the scheduler (pool fallback): the latest one wins.
+    private static final String REASSIGNED = """
+            insert into call_log (call_id, tenant_id, callback_status, callback_assignee, assignee_kind, assignee_since)
+            values (?1, ?2, 'OPEN', ?3, ?4, ?5)
+            on conflict (call_id) do update set
+                callback_assignee = case when call_log.assignee_since is null or excluded.assignee_since >= call_log.assignee_since
+                    then excluded.callback_assignee else call_log.callback_assignee end,
+                assignee_kind = case when call_log.assignee_since is null or excluded.assignee_since >= call_log.assignee_since
+                    then excluded.assignee_kind else call_log.assignee_kind end,
+                assignee_since = greatest(call_log.assignee_since, excluded.assignee_since)
+            """;
+    private static final String ACKNOWLEDGED = """
+            insert into call_log (call_id, tenant_id, callback_status, acknowledged_at) values (?1, ?2, 'OPEN', ?3)
+            on conflict (call_id) do update set acknowledged_at = coalesce(call_log.acknowledged_at, excluded.acknowledged_at)
+            """;
+    private static final String ATTEMPTED = """
+            insert into call_log (call_id, tenant_id, callback_status, attempt_count) values (?1, ?2, 'OPEN', 1)
+            on conflict (call_id) do update set attempt_count = call_log.attempt_count + 1
+            """;
+    // The event carries the running count, so the highest one seen is the count whatever the delivery order.
+    private static final String CHASED = """
+            insert into call_log (call_id, tenant_id, callback_status, chase_count) values (?1, ?2, 'OPEN', ?3)
+            on conflict (call_id) do update set chase_count = greatest(call_log.chase_count, excluded.chase_count)
+            """;
 
     public Uni<Void> apply(OrikaeshiEvent event) {
+        String call = event.callId();
+        String tenant = event.tenantId();
         if (event instanceof CallReceived received) {
             return received(received);
-        }
-        if (event instanceof CallbackOverdue overdue) {
-            return execute(OVERDUE, overdue.callId(), overdue.tenantId(), overdue.dueAt(), overdue.occurredAt());
-        }
-        if (event instanceof CallbackCompleted completed) {
-            return execute(COMPLETED, completed.callId(), completed.tenantId(), completed.occurredAt());
+        } else if (event instanceof CallbackWarned e) {
+            return execute(WARNED, call, tenant, e.dueAt(), e.assignee());
+        } else if (event instanceof CallbackOverdue e) {
+            return execute(OVERDUE, call, tenant, e.dueAt(), e.assignee(), e.occurredAt());
+        } else if (event instanceof CallbackEscalated e) {
+            return execute(ESCALATED, call, tenant, e.dueAt(), e.level());
+        } else if (event instanceof CallbackCompleted e) {
+            return execute(COMPLETED, call, tenant, e.occurredAt());
+        } else if (event instanceof CallbackCancelled e) {
+            return execute(CANCELLED, call, tenant, e.occurredAt());
+        } else if (event instanceof CallbackExtended e) {
+            return execute(EXTENDED, call, tenant, e.newDueAt());
+        } else if (event instanceof CallbackReassigned e) {
+            return execute(REASSIGNED, call, tenant, e.assignee(), kindName(e.assigneeKind()), e.occurredAt());
+        } else if (event instanceof CallbackAcknowledged e) {
+            return execute(ACKNOWLEDGED, call, tenant, e.occurredAt());
+        } else if (event instanceof CallbackAttempted) {
+            return execute(ATTEMPTED, call, tenant);
+        } else if (event instanceof CallbackChased e) {
+            return execute(CHASED, call, tenant, e.chaseCount());
         }
         return Uni.createFrom().voidItem();
     }
@@ -65,17 +157,13 @@ public class CallLogProjection {
                 call.addressee(), call.callerName().status().name(), call.callerName().value(),
                 call.purpose().status().name(), call.purpose().value(), call.callbackNumber().status().name(),
                 call.callbackNumber().value(), call.urgency().name(), promised ? "OPEN" : "NONE",
-                promised ? call.callback().dueAt() : null, promised ? call.callback().assignee() : null);
+                promised ? call.callback().dueAt() : null, promised ? call.callback().assignee() : null,
+                promised ? kindName(call.callback().assigneeKind()) : null,
+                call.direction() == null ? "INBOUND" : call.direction().name(), call.purposeCategory(),
+                call.hearingItems().size(), call.chaseOf());
     }
 
-    private Uni<Void> execute(String sql, Object... parameters) {
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i] instanceof Instant instant
-                        ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : parameters[i]);
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
+    private static String kindName(AssigneeKind kind) {
+        return kind == null ? null : kind.name();
     }
 }

@@ -1,46 +1,143 @@
 package io.orikaeshi.reporting.rest;
 
+import io.orikaeshi.reporting.mapping.CallCursor;
+import io.orikaeshi.reporting.mapping.Csv;
+import io.orikaeshi.reporting.mapping.CsvExports;
+import io.orikaeshi.reporting.service.CallFilter;
 import io.orikaeshi.reporting.service.CallLogQueries;
+import io.orikaeshi.reporting.service.DeliveryLogQueries;
+import io.orikaeshi.kit.problem.Problem;
+import io.orikaeshi.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Path("/tenants/{tenantId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CallLogResource {
 
-    private final CallLogQueries queries;
+    static final int EXPORT_LIMIT = 10_000;
 
-    public CallLogResource(CallLogQueries queries) {
+    private final CallLogQueries queries;
+    private final DeliveryLogQueries deliveries;
+
+    public CallLogResource(CallLogQueries queries, DeliveryLogQueries deliveries) {
         this.queries = queries;
+        this.deliveries = deliveries;
+    }
+
+    /** The call log's filters, shared by the JSON page and the CSV export. */
+    public static class Filters {
+        @QueryParam("from") @Parameter(description = "received at or after (ISO 8601 instant)")
+        public String from;
+        @QueryParam("to") @Parameter(description = "received before (ISO 8601 instant)")
+        public String to;
+        @QueryParam("addressee") @Parameter(description = "exactly this addressee")
+        public String addressee;
+        @QueryParam("purpose") @Parameter(description = "purpose contains this text, case-insensitive")
+        public String purpose;
+        @QueryParam("callerNumber") @Parameter(description = "callback number in E.164, e.g. +81312345678")
+        public String callerNumber;
+        @QueryParam("captureStatus") @Parameter(description = "any captured item has this status: PROVIDED, DECLINED, HUNG_UP, NOT_NEEDED")
+        public String captureStatus;
+        @QueryParam("urgency") @Parameter(description = "NORMAL or URGENT")
+        public String urgency;
+        @QueryParam("cursor") @Parameter(description = "the next page's cursor, from the Link header of the previous page")
+        public String cursor;
+
+        CallFilter toFilter() {
+            CallCursor after = cursor == null ? null : CallCursor.decode(cursor)
+                    .orElseThrow(() -> bad("cursor", "is not a cursor of this API"));
+            return new CallFilter(instant("from", from), instant("to", to), addressee, purpose, callerNumber,
+                    captureStatus, urgency, after);
+        }
+
+        private static Instant instant(String name, String value) {
+            try {
+                return value == null ? null : Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw bad(name, "must be an ISO 8601 instant, e.g. 2026-03-01T00:00:00Z");
+            }
+        }
+
+        private static ProblemException bad(String name, String message) {
+            return new ProblemException(400, "Invalid query parameter", name + " " + message,
+                    List.of(new Problem.FieldError(name, message)));
+        }
     }
 
     @GET
     @Path("/calls")
-    @Operation(summary = "The tenant's calls, newest first")
-    public Uni<List<CallLogView>> calls(@PathParam("tenantId") String tenantId,
-                                        @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return queries.calls(tenantId, limit).map(rows -> rows.stream().map(CallLogView::of).toList());
+    @Operation(summary = "The tenant's calls, newest first, filtered; the next page is linked from the Link header")
+    @APIResponse(responseCode = "200", description = "One page of calls",
+            headers = @Header(name = "Link", description = "<...&cursor=...>; rel=\"next\" when more calls match"))
+    public Uni<RestResponse<List<CallLogView>>> calls(@PathParam("tenantId") String tenantId,
+                                                      @BeanParam Filters filters,
+                                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+                                                      @Context UriInfo uri) {
+        return queries.calls(tenantId, filters.toFilter(), limit).map(page -> {
+            var response = RestResponse.ResponseBuilder.ok(page.items());
+            if (page.next() != null) {
+                String next = page.next().encode();
+                response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build()
+                        + ">; rel=\"next\"").header("X-Next-Cursor", next);
+            }
+            return response.build();
+        });
+    }
+
+    @GET
+    @Path("/calls.csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "The filtered call log as CSV (UTF-8 with BOM), newest first, at most 10,000 rows per file; "
+            + "the Link header points to the rest")
+    public Uni<RestResponse<String>> callsCsv(@PathParam("tenantId") String tenantId, @BeanParam Filters filters,
+                                              @Context UriInfo uri) {
+        return queries.calls(tenantId, filters.toFilter(), EXPORT_LIMIT).map(page -> {
+            var response = RestResponse.ResponseBuilder.ok(CsvExports.calls(page.items()), Csv.MEDIA_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"calls-" + tenantId + ".csv\"");
+            if (page.next() != null) {
+                response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor",
+                        page.next().encode()).build() + ">; rel=\"next\"");
+            }
+            return response.build();
+        });
     }
 
     @GET
     @Path("/callbacks")
     @Operation(summary = "The tenant's promised callbacks, earliest due first")
     public Uni<List<CallLogView>> callbacks(@PathParam("tenantId") String tenantId,
-                                            @Parameter(description = "open, overdue or completed; all when absent")
+                                            @Parameter(description = "open, overdue, completed or cancelled; all when absent")
                                             @QueryParam("status") String status,
                                             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return queries.callbacks(tenantId, status, limit).map(rows -> rows.stream().map(CallLogView::of).toList());
+        return queries.callbacks(tenantId, status, limit);
+    }
+
+    @GET
+    @Path("/calls/{callId}/deliveries")
+    @Operation(summary = "Emails about the call: sent, deferred or failed, and when, oldest first")
+    public Uni<List<DeliveryView>> deliveries(@PathParam("tenantId") String tenantId,
+                                              @PathParam("callId") String callId) {
+        return deliveries.forCall(tenantId, callId);
     }
 }

@@ -1,7 +1,5 @@
 package io.orikaeshi.reporting.rest;
 
-import io.orikaeshi.reporting.repository.CallLogEntry;
-
 import java.time.Instant;
 
 public record CallLogView(String callId, Instant receivedAt, String operatorId, String site, String addressee,
@@ -11,14 +9,12 @@ public record CallLogView(String callId, Instant receivedAt, String operatorId, 
     public record Item(String status, String value) {
     }
 
-    /** status is NONE (no callback promised), OPEN, OVERDUE or COMPLETED. */
-    public record Callback(String status, Instant dueAt, String assignee, Instant overdueAt, Instant completedAt) {
-    }
-
-    static CallLogView of(CallLogEntry e) {
-        return new CallLogView(e.callId, e.receivedAt, e.operatorId, e.site, e.addressee,
-                new Item(e.callerNameStatus, e.callerName), new Item(e.purposeStatus, e.purpose),
-                new Item(e.callbackNumberStatus, e.callbackNumber), e.urgency,
-                new Callback(e.callbackStatus, e.callbackDueAt, e.callbackAssignee, e.overdueAt, e.completedAt));
+    /**
+     * @param status          NONE (no callback promised), OPEN, OVERDUE (escalated included), COMPLETED or CANCELLED
+     * @param state           finer, for the board: OPEN, WARNED, OVERDUE, ESCALATED, COMPLETED, CANCELLED or NONE
+     * @param escalationLevel level reached for the due time in force, 0 when none
+     */
+    public record Callback(String status, String state, Instant dueAt, String assignee, Instant overdueAt,
+                           Instant completedAt, int escalationLevel, int chaseCount, int extensionCount) {
     }
 }

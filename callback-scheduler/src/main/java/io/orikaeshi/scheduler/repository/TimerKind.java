@@ -1,0 +1,13 @@
+package io.orikaeshi.scheduler.repository;
+
+/** The clocks of a promise. */
+public enum TimerKind {
+    /** Before the due time: call back now, or call the caller to agree a new time. */
+    WARN,
+    /** At the due time. */
+    OVERDUE,
+    /** After the due time, one per level of the tenant's chain (or at once on a chase call). */
+    ESCALATE,
+    /** A callback owned by one person goes to the tenant's pool. */
+    POOL_FALLBACK
+}

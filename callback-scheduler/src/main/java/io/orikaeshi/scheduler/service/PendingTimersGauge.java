@@ -1,0 +1,32 @@
+package io.orikaeshi.scheduler.service;
+
+import io.orikaeshi.kit.work.BackgroundWorker;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+
+/**
+ * Refreshes the pending-timers gauge now and then: a count over the partial index is too costly to run on every
+ * scrape with millions pending, and a gauge seconds old is good enough for a dashboard.
+ */
+@Singleton
+public class PendingTimersGauge extends BackgroundWorker {
+
+    private final SchedulerMetrics metrics;
+    private final SchedulerConfig config;
+
+    public PendingTimersGauge(SchedulerMetrics metrics, SchedulerConfig config) {
+        super("pending-timers-gauge", config.pendingGaugeInterval());
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    @Override
+    protected Uni<Round> round() {
+        return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
+                        .createNativeQuery("select count(*) from deadline_timer where state = 'PENDING'", Long.class)
+                        .getSingleResult()))
+                .invoke(metrics::pending)
+                .replaceWith(Round.idle(config.pendingGaugeInterval()));
+    }
+}

@@ -1,0 +1,66 @@
+package io.orikaeshi.scheduler.service;
+
+import io.orikaeshi.events.CallbackPromise;
+import io.orikaeshi.events.PromiseKind;
+import io.orikaeshi.kit.calendar.BusinessCalendar;
+import io.orikaeshi.kit.tenant.TenantDirectory;
+import io.orikaeshi.kit.tenant.TenantSettings;
+import io.orikaeshi.kit.tenant.TenantsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Each tenant's {@link PromisePolicy} and business calendar, built once from the tenant directory. */
+@ApplicationScoped
+public class PromisePolicies {
+
+    private final TenantDirectory tenants;
+    private final SchedulerConfig config;
+    private final Map<String, PromisePolicy> policies = new ConcurrentHashMap<>();
+    private final Map<String, BusinessCalendar> calendars = new ConcurrentHashMap<>();
+
+    public PromisePolicies(TenantDirectory tenants, SchedulerConfig config) {
+        this.tenants = tenants;
+        this.config = config;
+    }
+
+    public PromisePolicy of(String tenantId) {
+        return tenants.find(tenantId)
+                .map(tenant -> policies.computeIfAbsent(tenant.id(), id -> policy(tenant.config().promises())))
+                .orElseGet(PromisePolicy::overdueOnly);
+    }
+
+    /**
+     * The due time of a promise. An explicit time is kept literally; intake computes "next business day" and the
+     * tenant default, but should a promise arrive without a time, it is computed here with the same calendar
+     * rather than dropped. Empty when it cannot be computed (unknown tenant, no default promise configured).
+     */
+    public Optional<Instant> dueAt(String tenantId, CallbackPromise promise, Instant promisedAt) {
+        if (promise.dueAt() != null) {
+            return Optional.of(promise.dueAt());
+        }
+        Optional<TenantSettings> tenant = tenants.find(tenantId);
+        if (tenant.isEmpty()) {
+            return Optional.empty();
+        }
+        BusinessCalendar calendar = calendars.computeIfAbsent(tenant.get().id(),
+                id -> BusinessCalendar.of(tenant.get().config().calendar(), tenant.get().timeZone()));
+        if (promise.kind() == PromiseKind.NEXT_BUSINESS_DAY) {
+            return Optional.of(calendar.nextBusinessDayStart(promisedAt));
+        }
+        return tenant.get().config().promises().defaultPromise()
+                .map(promiseTime -> calendar.addBusinessTime(promisedAt, promiseTime));
+    }
+
+    private PromisePolicy policy(TenantsConfig.Promises promises) {
+        List<PromisePolicy.Escalation> chain = promises.escalation().orElse(List.of()).stream()
+                .map(level -> new PromisePolicy.Escalation(level.after(), level.target()))
+                .toList();
+        return new PromisePolicy(promises.warningLead(), config.maxWarningShare(), chain, promises.pool(),
+                promises.poolFallbackAfter());
+    }
+}

@@ -1,0 +1,173 @@
+package io.orikaeshi.scheduler;
+
+import io.orikaeshi.events.CallbackOverdue;
+import io.orikaeshi.events.EventCodec;
+import io.orikaeshi.events.EventFixtures;
+import io.orikaeshi.events.Topics;
+import io.orikaeshi.infra.LocalInfrastructure;
+import io.orikaeshi.infra.testing.InfraTestResource;
+import io.orikaeshi.scheduler.service.TimerFiring;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Timers are rows: they survive a restart and are shared by instances without double firing or misses. */
+@QuarkusTest
+class DurableTimersTest {
+
+    private static DeadlineEventStream stream;
+
+    @Inject
+    TimerFiring firing;
+
+    @BeforeAll
+    static void connect() {
+        stream = new DeadlineEventStream();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        stream.close();
+    }
+
+    private static Connection database() throws SQLException {
+        LocalInfrastructure infra = InfraTestResource.infra();
+        return DriverManager.getConnection(infra.jdbcUrl("scheduler"), infra.dbUsername(), infra.dbPassword());
+    }
+
+    /** What a previous run left behind: open deadlines whose overdue timers are pending, due at {@code dueAt}. */
+    private static List<String> armedWhileDown(int count, Instant dueAt) throws SQLException {
+        List<String> callIds = new ArrayList<>();
+        try (Connection db = database();
+             PreparedStatement deadline = db.prepareStatement("insert into deadline "
+                     + "(call_id, tenant_id, due_at, version, assignee, assignee_kind, promised_at, state) "
+                     + "values (?, 'acme-jp', ?, 1, '佐藤', 'PERSON', ?, 'OPEN')");
+             PreparedStatement timer = db.prepareStatement("insert into deadline_timer "
+                     + "(call_id, kind, level, fire_at, promise_version, state) values (?, 'OVERDUE', 0, ?, 1, 'PENDING')")) {
+            db.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                String callId = EventFixtures.newCallId();
+                callIds.add(callId);
+                deadline.setString(1, callId);
+                deadline.setTimestamp(2, Timestamp.from(dueAt));
+                deadline.setTimestamp(3, Timestamp.from(dueAt.minus(Duration.ofHours(1))));
+                deadline.addBatch();
+                timer.setString(1, callId);
+                timer.setTimestamp(2, Timestamp.from(dueAt));
+                timer.addBatch();
+            }
+            deadline.executeBatch();
+            timer.executeBatch();
+            db.commit();
+        }
+        return callIds;
+    }
+
+    private static Map<String, String> timerStates(List<String> callIds) throws SQLException {
+        try (Connection db = database();
+             PreparedStatement query = db.prepareStatement("select call_id, state || case when late then '+late' "
+                     + "else '' end from deadline_timer where call_id = any(?)")) {
+            query.setArray(1, db.createArrayOf("varchar", callIds.toArray()));
+            Map<String, String> states = new java.util.HashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    states.merge(rows.getString(1), rows.getString(2), (a, b) -> a + "," + b);
+                }
+            }
+            return states;
+        }
+    }
+
+    private int fireDueAsAnotherInstance() {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> firing.fireDue(100));
+        } catch (Throwable e) {
+            throw new AssertionError("firing round failed", e);
+        }
+    }
+
+    @Test
+    void deadlineThatPassedWhileTheServiceWasDownFiresOnceMarkedLate() throws Exception {
+        Instant due = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
+        String callId = armedWhileDown(1, due).get(0);
+
+        CallbackOverdue overdue = stream.await(callId, CallbackOverdue.class, 1).get(0);
+
+        assertEquals(due, overdue.dueAt());
+        assertTrue(Duration.between(due, overdue.occurredAt()).compareTo(Duration.ofMinutes(10)) >= 0,
+                "occurredAt - dueAt shows the lateness downstream");
+        assertEquals(1, stream.all(callId, Duration.ofSeconds(1)).size(), "fired once");
+        assertEquals(Map.of(callId, "FIRED+late"), timerStates(List.of(callId)));
+    }
+
+    @Test
+    void instancesFiringTheSameTimersConcurrentlyFireEachExactlyOnce() throws Exception {
+        int timers = 3000;
+        int instances = 3; // the application's own loop is a fourth
+        List<String> callIds = armedWhileDown(timers, Instant.now());
+        Set<String> ours = new HashSet<>(callIds);
+
+        AtomicInteger claimed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(instances);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                runs.add(pool.submit(() -> {
+                    int round;
+                    do {
+                        round = fireDueAsAnotherInstance();
+                        claimed.addAndGet(round);
+                    } while (round > 0);
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Map<String, List<ConsumerRecord<String, String>>> emitted = stream.kafka()
+                .poll(Topics.DEADLINE_EVENTS, r -> ours.contains(r.key()), timers, Duration.ofSeconds(60)).stream()
+                .collect(Collectors.groupingBy(ConsumerRecord::key));
+        List<ConsumerRecord<String, String>> all = stream.kafka().readAll(Topics.DEADLINE_EVENTS, Duration.ofSeconds(1))
+                .stream().filter(r -> ours.contains(r.key())).toList();
+        assertEquals(timers, all.size(), "one event per timer, none twice");
+        assertEquals(ours, emitted.keySet(), "none missed");
+        all.forEach(r -> assertInstanceOf(CallbackOverdue.class, EventCodec.fromJson(r.value())));
+        Map<String, String> states = timerStates(callIds);
+        assertEquals(Set.of("FIRED"), new HashSet<>(states.values().stream()
+                .map(s -> s.replace("+late", "")).toList()));
+        assertTrue(claimed.get() > 0 && claimed.get() <= timers,
+                "the extra instances claimed " + claimed.get() + " of " + timers + " beside the application's loop");
+    }
+}

@@ -1,0 +1,193 @@
+package io.orikaeshi.scheduler.bench;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import io.orikaeshi.infra.InfraSettings;
+import io.orikaeshi.infra.LocalInfrastructure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Firing benchmark (not a test): the timer-table design of callback-scheduler against db-scheduler, same workload,
+ * same PostgreSQL 17 (durable: fsync on), same run. See bench/README.md for how to run it and the results.
+ *
+ * <p>Per implementation: fill {@code small} far-future timers, 1,000/s falling due for {@code steadySeconds}
+ * (lateness); fill up to {@code large}, the same steady phase, then a burst of 100,000 due at one instant (drain
+ * rate); optionally fill up to {@code huge} and the steady phase again.
+ *
+ * <p>Arguments: {@code small large huge steadySeconds implementations} (defaults 100000 1000000 0 30 all);
+ * implementations is a comma list of {@code timers,dbs10s,dbs250ms}.
+ */
+public final class FiringBenchmark {
+
+    private static final int DUE_PER_SECOND = 1_000;
+    private static final int BURST = 100_000;
+
+    record Steady(long pending, double insertRate, double p50, double p99, double max, String complete) {
+    }
+
+    record Result(String name, List<Steady> steady, double burstDrainRate, String burstComplete) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long small = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
+        long large = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
+        long huge = args.length > 2 ? Long.parseLong(args[2]) : 0;
+        int steadySeconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        List<String> chosen = List.of((args.length > 4 ? args[4] : "timers,dbs10s,dbs250ms").split(","));
+
+        Path dataDir = Path.of("target", "bench-data").toAbsolutePath();
+        deleteRecursively(dataDir);
+        // A data directory of our own, not a temporary test one: PostgreSQL runs durable (fsync on), as in production.
+        InfraSettings settings = new InfraSettings(0, 0, 0, 0, dataDir, List.of("bench"), List.of());
+        List<Result> results = new ArrayList<>();
+        try (LocalInfrastructure infra = LocalInfrastructure.start(settings);
+             AgroalDataSource dataSource = dataSource(infra)) {
+            List<Function<AgroalDataSource, Workload>> workloads = new ArrayList<>();
+            if (chosen.contains("timers")) {
+                workloads.add(ds -> new TimerTableWorkload(ds, 1));
+            }
+            if (chosen.contains("dbs10s")) {
+                workloads.add(ds -> new DbSchedulerWorkload(ds, Duration.ofSeconds(10)));
+            }
+            if (chosen.contains("dbs250ms")) {
+                workloads.add(ds -> new DbSchedulerWorkload(ds, Duration.ofMillis(250)));
+            }
+            for (Function<AgroalDataSource, Workload> workload : workloads) {
+                try (Workload run = workload.apply(dataSource)) {
+                    results.add(run(run, dataSource, small, large, huge, steadySeconds));
+                }
+            }
+        }
+        System.out.println(report(results, steadySeconds));
+    }
+
+    private static Result run(Workload workload, AgroalDataSource dataSource, long small, long large, long huge,
+                              int steadySeconds) throws Exception {
+        log("== " + workload.name());
+        workload.createSchema();
+        vacuum(dataSource);
+        Lateness lateness = new Lateness();
+        workload.start(lateness);
+        List<Steady> steady = new ArrayList<>();
+        long pending = 0;
+        double rate = fill(workload, small);
+        pending += small;
+        steady.add(steady(workload, lateness, pending, rate, steadySeconds));
+        rate = fill(workload, large - pending);
+        pending = large;
+        vacuum(dataSource);
+        steady.add(steady(workload, lateness, pending, rate, steadySeconds));
+
+        workload.pause();
+        Thread.sleep(1_000); // let a round in flight finish
+        lateness.reset();
+        Instant due = Instant.now();
+        workload.insert(BURST, i -> due);
+        long resumed = System.nanoTime();
+        workload.resume();
+        boolean drained = lateness.awaitCount(BURST, Duration.ofMinutes(10));
+        double drainRate = lateness.count() / ((lateness.lastRecordedNanos() - resumed) / 1e9);
+        log(String.format(Locale.ROOT, "burst of %d drained at %.0f/s%s", BURST, drainRate,
+                drained ? "" : " (INCOMPLETE: " + lateness.count() + ")"));
+        String burstComplete = drained ? "yes" : lateness.count() + " of " + BURST;
+
+        if (huge > large) {
+            rate = fill(workload, huge - large);
+            vacuum(dataSource);
+            steady.add(steady(workload, lateness, huge, rate, steadySeconds));
+        }
+        return new Result(workload.name(), steady, drainRate, burstComplete);
+    }
+
+    /** Far-future timers, spread over a day from tomorrow: pending throughout the run, never due. */
+    private static double fill(Workload workload, long count) throws Exception {
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        long spreadMillis = Duration.ofDays(1).toMillis();
+        double rate = workload.insert(count, i -> tomorrow.plusMillis((i * 7919) % spreadMillis));
+        log(String.format(Locale.ROOT, "filled %d far-future timers at %.0f/s", count, rate));
+        return rate;
+    }
+
+    /** 1,000 timers a second falling due for {@code seconds}, inserted up front; lateness of each firing. */
+    private static Steady steady(Workload workload, Lateness lateness, long pending, double insertRate, int seconds)
+            throws Exception {
+        long count = (long) DUE_PER_SECOND * seconds;
+        // Due times start once the inserts are surely done (inserting runs at well over 10,000/s).
+        Instant first = Instant.now().plusSeconds(3 + count / 10_000);
+        lateness.reset();
+        workload.insert(count, i -> first.plusNanos(i * 1_000_000_000L / DUE_PER_SECOND));
+        if (Instant.now().isAfter(first)) {
+            log("WARNING: inserting the steady phase ran past its first due time");
+        }
+        boolean complete = lateness.awaitCount(count, Duration.ofSeconds(seconds + 3 + count / 10_000 + 60));
+        Steady result = new Steady(pending, insertRate, lateness.p50Millis(), lateness.p99Millis(),
+                lateness.maxMillis(), complete ? "yes" : lateness.count() + " of " + count);
+        log(String.format(Locale.ROOT, "%d pending, %d/s due: lateness p50 %.1f ms, p99 %.1f ms, max %.1f ms%s",
+                pending, DUE_PER_SECOND, result.p50(), result.p99(), result.max(),
+                complete ? "" : " (INCOMPLETE: " + result.complete() + ")"));
+        return result;
+    }
+
+    private static String report(List<Result> results, int steadySeconds) {
+        StringBuilder out = new StringBuilder("\n| Implementation | Pending | Insert rate (timers/s) | "
+                + "Lateness p50 / p99 / max (ms), " + DUE_PER_SECOND + "/s due for " + steadySeconds + " s | "
+                + "All fired |\n|---|---:|---:|---|---|\n");
+        for (Result result : results) {
+            for (Steady s : result.steady()) {
+                out.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %.1f / %.1f / %.1f | %s |%n",
+                        result.name(), s.pending(), s.insertRate(), s.p50(), s.p99(), s.max(), s.complete()));
+            }
+        }
+        out.append("\n| Implementation | Burst of ").append(String.format(Locale.ROOT, "%,d", BURST))
+                .append(" due at one instant: drain rate (timers/s) | All fired |\n|---|---:|---|\n");
+        for (Result result : results) {
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %s |%n", result.name(), result.burstDrainRate(),
+                    result.burstComplete()));
+        }
+        return out.toString();
+    }
+
+    private static AgroalDataSource dataSource(LocalInfrastructure infra) throws java.sql.SQLException {
+        String url = infra.jdbcUrl("bench") + (infra.jdbcUrl("bench").contains("?") ? "&" : "?")
+                + "reWriteBatchedInserts=true";
+        return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(pool -> pool.maxSize(40)
+                        .connectionFactoryConfiguration(factory -> factory.jdbcUrl(url)
+                                .principal(new NamePrincipal(infra.dbUsername()))
+                                .credential(new SimplePassword(infra.dbPassword())))));
+    }
+
+    /** Fresh statistics after a large fill, as autovacuum would eventually give both implementations. */
+    private static void vacuum(AgroalDataSource dataSource) throws java.sql.SQLException {
+        try (var db = dataSource.getConnection(); var sql = db.createStatement()) {
+            sql.execute("vacuum analyze");
+        }
+    }
+
+    private static void log(String line) {
+        System.out.println(Instant.now() + " " + line);
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.orikaeshi.scheduler.bench;
+
+import java.time.Instant;
+import java.util.function.LongFunction;
+
+/** One scheduler implementation under the benchmark's workload. */
+interface Workload extends AutoCloseable {
+
+    String name();
+
+    /** Creates the tables (dropping earlier ones). */
+    void createSchema() throws Exception;
+
+    /** Arms {@code count} timers, the i-th due at {@code dueAt(i)}, in batches; answers timers inserted per second. */
+    double insert(long count, LongFunction<Instant> dueAt) throws Exception;
+
+    /** Starts firing; every fired timer is recorded in {@code lateness}. */
+    void start(Lateness lateness) throws Exception;
+
+    /** Stops picking new timers until {@link #resume()} (for the burst: everything is due before firing resumes). */
+    void pause() throws Exception;
+
+    void resume() throws Exception;
+
+    long pending() throws Exception;
+}

@@ -1,0 +1,41 @@
+package io.orikaeshi.reporting.service;
+
+import io.orikaeshi.reporting.mapping.CallLogRows;
+import io.orikaeshi.reporting.rest.BoardItem;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The open callbacks board: every promise still open, the urgent ones first, then the earliest due. */
+@ApplicationScoped
+public class BoardQueries {
+
+    private static final String OPEN = "select " + CallLogRows.COLUMNS + """
+             from call_log where tenant_id = $1 and callback_status = 'OPEN'
+            order by (urgency = 'URGENT') desc nulls last, callback_due_at nulls last, call_id limit $2""";
+
+    private final Pool pool;
+    private final TenantGuard guard;
+    private final Clock clock = Clock.systemUTC();
+
+    public BoardQueries(Pool pool, TenantGuard guard) {
+        this.pool = pool;
+        this.guard = guard;
+    }
+
+    public Uni<List<BoardItem>> open(String tenantId, int limit) {
+        guard.require(tenantId);
+        return pool.preparedQuery(OPEN).execute(Tuple.of(tenantId, limit)).map(rows -> {
+            Instant now = clock.instant();
+            List<BoardItem> items = new ArrayList<>();
+            rows.forEach(r -> items.add(CallLogRows.boardItem(r, now)));
+            return items;
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package io.orikaeshi.reporting.service;
+
+import io.orikaeshi.reporting.mapping.CallLogRows;
+import io.orikaeshi.reporting.rest.DeliveryView;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Which emails about a call were sent, deferred or failed, in the order it happened. */
+@ApplicationScoped
+public class DeliveryLogQueries {
+
+    private static final String BY_CALL = """
+            select message_id, kind, recipient, outcome, occurred_at, deferred_until, reason from delivery_event
+            where tenant_id = $1 and call_id = $2 order by occurred_at, event_id""";
+
+    private final Pool pool;
+    private final TenantGuard guard;
+
+    public DeliveryLogQueries(Pool pool, TenantGuard guard) {
+        this.pool = pool;
+        this.guard = guard;
+    }
+
+    public Uni<List<DeliveryView>> forCall(String tenantId, String callId) {
+        guard.require(tenantId);
+        return pool.preparedQuery(BY_CALL).execute(Tuple.of(tenantId, callId)).map(rows -> {
+            List<DeliveryView> views = new ArrayList<>();
+            rows.forEach(r -> views.add(new DeliveryView(r.getString("message_id"), r.getString("kind"),
+                    r.getString("recipient"), r.getString("outcome"), CallLogRows.instant(r, "occurred_at"),
+                    CallLogRows.instant(r, "deferred_until"), r.getString("reason"))));
+            return views;
+        });
+    }
+}

@@ -1,0 +1,174 @@
+// The operators' and clients' dashboard: plain browser JavaScript, no build step, no network beyond this service.
+// Query parameters (tenant, lang, from, to, month) preset the controls, so a link or a test can open a given view.
+'use strict';
+
+const TEXT = {
+  ja: {
+    title: '折り返しダッシュボード', tenant: 'テナント', from: '開始日', to: '終了日', month: '請求月', show: '表示',
+    board: '未完了の折り返し', urgency: '緊急度', due: '期限', left: '残り時間', state: '状態', assignee: '担当',
+    chases: '催促', addressee: '宛先', purpose: '用件', noOpen: '未完了の折り返しはありません',
+    sla: 'SLA（期限内の折り返し率・日別）', billing: '請求', period: '期間', unitPrice: '単価（円）',
+    hearingPrice: 'ヒアリング加算（円）', calls: '件数', amount: '金額（円）', total: '合計', csv: 'CSV をダウンロード',
+    other: 'English', URGENT: '至急', NORMAL: '通常', OPEN: '対応待ち', WARNED: '期限間近', OVERDUE: '期限超過',
+    ESCALATED: 'エスカレーション', level: 'レベル', late: '超過', noSla: 'この期間の約束はありません',
+    error: 'データを読み込めませんでした',
+  },
+  en: {
+    title: 'Orikaeshi dashboard', tenant: 'Tenant', from: 'From', to: 'To', month: 'Billing month', show: 'Show',
+    board: 'Open callbacks', urgency: 'Urgency', due: 'Due', left: 'Time left', state: 'State', assignee: 'Assignee',
+    chases: 'Chases', addressee: 'Addressee', purpose: 'Purpose', noOpen: 'No open callbacks',
+    sla: 'SLA (share kept on time, per day)', billing: 'Billing', period: 'Period', unitPrice: 'Unit price (¥)',
+    hearingPrice: 'Hearing surcharge (¥)', calls: 'Calls', amount: 'Amount (¥)', total: 'Total', csv: 'Download CSV',
+    other: '日本語', URGENT: 'Urgent', NORMAL: 'Normal', OPEN: 'Open', WARNED: 'Due soon', OVERDUE: 'Overdue',
+    ESCALATED: 'Escalated', level: 'level', late: 'late', noSla: 'No promises in this period',
+    error: 'Could not load the data',
+  },
+};
+
+const params = new URLSearchParams(location.search);
+let lang = params.get('lang') === 'en' ? 'en' : 'ja';
+let board = [];
+let boardFetchedAt = Date.now();
+
+const $ = (id) => document.getElementById(id);
+const t = (key) => TEXT[lang][key] || key;
+const yen = (n) => new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US').format(n);
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+  children.forEach((c) => node.append(c instanceof Node ? c : document.createTextNode(c ?? '')));
+  return node;
+}
+
+function svg(tag, attrs, text) {
+  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+async function get(path) {
+  const response = await fetch(`/tenants/${encodeURIComponent($('tenant').value)}${path}`);
+  if (!response.ok) throw new Error(`${response.status} ${path}`);
+  return response.json();
+}
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+  $('lang').textContent = t('other');
+}
+
+function countdown(seconds) {
+  const abs = Math.abs(seconds);
+  const h = Math.floor(abs / 3600);
+  const m = Math.floor((abs % 3600) / 60);
+  const s = Math.floor(abs % 60);
+  const text = `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  return seconds < 0 ? `${t('late')} ${text}` : text;
+}
+
+function dateTime(iso) {
+  return iso ? new Date(iso).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US') : '';
+}
+
+function renderBoard() {
+  const body = $('board').tBodies[0];
+  const elapsed = (Date.now() - boardFetchedAt) / 1000;
+  body.replaceChildren(...board.map((item) => {
+    const left = item.secondsLeft - elapsed;
+    const state = item.state === 'ESCALATED' ? `${t('ESCALATED')} ${t('level')} ${item.escalationLevel}` : t(item.state);
+    return el('tr', { 'data-call': item.callId },
+      el('td', { class: item.urgency === 'URGENT' ? 'urgent' : '' }, t(item.urgency)),
+      el('td', {}, dateTime(item.dueAt)),
+      el('td', { class: `num countdown${left < 0 ? ' late' : ''}` }, countdown(left)),
+      el('td', {}, el('span', { class: `state state-${item.state}` }, state)),
+      el('td', {}, item.assignee),
+      el('td', { class: 'num' }, String(item.chaseCount)),
+      el('td', {}, item.addressee),
+      el('td', {}, item.purpose));
+  }));
+  $('board-empty').hidden = board.length > 0;
+}
+
+function renderSla(figures) {
+  const chart = $('sla-chart');
+  const width = 720;
+  const height = 220;
+  const top = 16;
+  const bottom = 40;
+  const left = 36;
+  const plot = height - top - bottom;
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, 'aria-label': t('sla') });
+  [0, 0.5, 1].forEach((v) => {
+    const y = top + plot * (1 - v);
+    root.append(svg('line', { class: 'axis', x1: left, x2: width, y1: y, y2: y, 'stroke-dasharray': v ? '2 3' : '' }));
+    root.append(svg('text', { x: 2, y: y + 4 }, `${v * 100}%`));
+  });
+  const days = figures.filter((f) => f.keptShare !== null);
+  if (days.length === 0) {
+    root.append(svg('text', { x: left + 8, y: top + plot / 2 }, t('noSla')));
+  }
+  const step = (width - left) / Math.max(days.length, 1);
+  days.forEach((f, i) => {
+    const h = plot * f.keptShare;
+    const barWidth = Math.min(step * 0.7, 48);
+    const x = left + i * step + (step - barWidth) / 2;
+    const bar = svg('rect', { class: 'bar', x, y: top + plot - h, width: barWidth, height: h, 'data-day': f.periodStart });
+    bar.append(svg('title', {}, `${f.periodStart}: ${Math.round(f.keptShare * 100)}% (${f.keptOnTime}/${f.measured})`));
+    root.append(bar);
+    root.append(svg('text', { x: x + barWidth / 2, y: top + plot - h - 3, 'text-anchor': 'middle' }, `${Math.round(f.keptShare * 100)}%`));
+    root.append(svg('text', { x: x + barWidth / 2, y: height - bottom + 16, 'text-anchor': 'middle' }, f.periodStart.slice(5)));
+  });
+  chart.replaceChildren(root);
+}
+
+function renderBilling(bill) {
+  $('billing').tBodies[0].replaceChildren(...bill.lines.map((line) => el('tr', {},
+    el('td', {}, `${line.from} – ${line.to}`),
+    el('td', { class: 'num' }, yen(line.unitPrice)),
+    el('td', { class: 'num' }, yen(line.hearingPrice)),
+    el('td', { class: 'num' }, yen(line.calls)),
+    el('td', { class: 'num' }, yen(line.amount)))));
+  $('billing-calls').textContent = yen(bill.calls);
+  $('billing-total').textContent = yen(bill.total);
+  $('billing-csv').href = `/tenants/${encodeURIComponent($('tenant').value)}/billing.csv?month=${$('month').value}`;
+}
+
+async function loadBoard() {
+  board = await get('/board');
+  boardFetchedAt = Date.now();
+  renderBoard();
+}
+
+async function load() {
+  $('error').hidden = true;
+  try {
+    await Promise.all([
+      loadBoard(),
+      get(`/sla?period=day&from=${$('from').value}&to=${$('to').value}`).then(renderSla),
+      get(`/billing?month=${$('month').value}`).then(renderBilling),
+    ]);
+  } catch (e) {
+    $('error').textContent = `${t('error')} (${e.message})`;
+    $('error').hidden = false;
+  }
+}
+
+function preset() {
+  const today = new Date();
+  const iso = (d) => d.toISOString().slice(0, 10);
+  $('tenant').value = params.get('tenant') || 'acme-jp';
+  $('to').value = params.get('to') || iso(today);
+  $('from').value = params.get('from') || iso(new Date(today.getTime() - 13 * 86400000));
+  $('month').value = params.get('month') || iso(today).slice(0, 7);
+}
+
+$('controls').addEventListener('submit', (e) => { e.preventDefault(); load(); });
+$('lang').addEventListener('click', () => { lang = lang === 'ja' ? 'en' : 'ja'; applyLanguage(); load(); });
+preset();
+applyLanguage();
+load();
+setInterval(renderBoard, 1000);
+setInterval(() => loadBoard().catch(() => {}), 15000);

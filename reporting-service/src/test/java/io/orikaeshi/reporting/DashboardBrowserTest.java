@@ -1,0 +1,87 @@
+package io.orikaeshi.reporting;
+
+import io.orikaeshi.events.CallReceived;
+import io.orikaeshi.events.CallbackCompleted;
+import io.orikaeshi.reporting.support.Calls;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static io.orikaeshi.reporting.support.Stream.eventually;
+import static io.orikaeshi.reporting.support.Stream.publish;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Loads the dashboard in headless Chromium (Debian's chromium package) against this running service and data of
+ * acme-jp in August 2026: the board row, an SLA bar and the billing line must be in the rendered page.
+ * target/dashboard.png is kept as the test's artifact.
+ */
+@QuarkusTest
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @TestHTTPResource("/dashboard/index.html")
+    URL dashboard;
+
+    @Test
+    void dashboardRendersTheBoardAnSlaChartAndTheBillingTableInEnglish() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium is not installed at " + CHROMIUM
+                + " (Debian: apt-get install -y chromium); the dashboard browser test needs it");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        CallReceived open = Calls.of("acme-jp", now).to("Dashboard Test").promised(now.plusSeconds(3600), "佐藤").event();
+        Instant aug3 = Instant.parse("2026-08-03T01:00:00Z");
+        CallReceived kept = Calls.of("acme-jp", aug3).promised(aug3.plusSeconds(3600), "佐藤").event();
+        publish(open, kept, CallbackCompleted.of("acme-jp", kept.callId(), aug3.plusSeconds(600), "佐藤"));
+        eventually(() -> given().get("/tenants/acme-jp/board?limit=5000").then().body("callId", hasItem(open.callId())));
+        eventually(() -> given().get("/tenants/acme-jp/sla?from=2026-08-03&to=2026-08-03").then()
+                .body("[0].keptOnTime", equalTo(1)));
+
+        String url = dashboard + "?tenant=acme-jp&lang=en&from=2026-08-01&to=2026-08-07&month=2026-08";
+        String dom = chromium("--dump-dom", url);
+
+        assertThat(dom, containsString("Open callbacks"));
+        assertThat(dom, containsString("data-call=\"" + open.callId() + "\""));
+        assertThat(dom, containsString("data-day=\"2026-08-03\""));
+        assertThat(dom, containsString("2026-08-01 – 2026-08-31"));
+        assertThat(dom, containsString(">220<"));
+
+        Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        chromium("--screenshot=" + screenshot, "--window-size=1280,900", url);
+        assertTrue(Files.size(screenshot) > 10_000, "a screenshot was written to " + screenshot);
+    }
+
+    private static String chromium(String... arguments) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory("chromium-profile");
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile, "--virtual-time-budget=5000"));
+        command.addAll(List.of(arguments));
+        Path output = Files.createTempFile("chromium", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(false)
+                .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 90 s");
+        }
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+}
