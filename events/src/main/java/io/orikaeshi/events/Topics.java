@@ -1,6 +1,7 @@
 package io.orikaeshi.events;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Kafka topics of the system. Each topic has exactly one writing service, so its schema evolves in one place.
@@ -17,6 +18,12 @@ public final class Topics {
     /** Written by notification-service: what became of each email (NotificationSent, Deferred, Failed). */
     public static final String NOTIFICATION_EVENTS = "orikaeshi.notification-events";
 
+    /**
+     * Written by intake-service: a snapshot of a tenant (settings and API key hashes) after each change, keyed by the
+     * tenant id and compacted, so every service can rebuild its tenant directory from the start of the topic.
+     */
+    public static final String TENANT_EVENTS = "orikaeshi.tenant-events";
+
     /** Consumers that own a dead-letter topic; a poison message is parked there per consumer, for that consumer to replay. */
     public static final List<String> CONSUMERS = List.of("callback-scheduler", "notification-service", "reporting-service");
 
@@ -29,8 +36,14 @@ public final class Topics {
         return "orikaeshi.dlq." + consumer;
     }
 
+    /** Topic settings beyond the broker's defaults. */
+    public static Map<String, String> settings(String topic) {
+        // Only the latest snapshot of each tenant matters; compaction keeps the topic small and replayable forever.
+        return TENANT_EVENTS.equals(topic) ? Map.of("cleanup.policy", "compact") : Map.of();
+    }
+
     public static List<String> all() {
-        return List.of(CALL_EVENTS, DEADLINE_EVENTS, NOTIFICATION_EVENTS,
+        return List.of(CALL_EVENTS, DEADLINE_EVENTS, NOTIFICATION_EVENTS, TENANT_EVENTS,
                 deadLetter(CONSUMERS.get(0)), deadLetter(CONSUMERS.get(1)), deadLetter(CONSUMERS.get(2)));
     }
 }

@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static io.orikaeshi.intake.IntakeApi.asOperator;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -65,7 +66,7 @@ class CallIntakeTest {
     }
 
     private String post(String tenant, String body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return asOperator(tenant).contentType(ContentType.JSON).body(body)
                 .when().post("/tenants/{tenant}/calls", tenant)
                 .then().statusCode(201)
                 .header("Location", startsWith("http"))
@@ -89,7 +90,7 @@ class CallIntakeTest {
         assertEquals("+81312345678", event.call().callbackNumber().value());
         assertEquals("山田 太郎", event.call().callerName().value());
         assertEquals(OffsetDateTime.parse(due).toInstant(), event.call().callback().dueAt());
-        given().when().get("/tenants/acme-jp/calls/{id}", callId)
+        asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", callId)
                 .then().statusCode(200).body("callbackStatus", equalTo("OPEN"));
     }
 
@@ -114,13 +115,13 @@ class CallIntakeTest {
     void completingTheCallbackPublishesCompletionAndASecondCompletionConflicts() {
         String callId = post("acme-jp", call(provided("山田"), provided("納期"), provided("090-1234-5678"), inAnHour()));
 
-        given().contentType(ContentType.JSON).body("{\"completedBy\": \"佐藤\"}")
+        asOperator("acme-jp").contentType(ContentType.JSON).body("{\"completedBy\": \"佐藤\"}")
                 .when().post("/tenants/acme-jp/calls/{id}/callback/completion", callId)
                 .then().statusCode(200).body("callbackStatus", equalTo("COMPLETED"));
 
         CallbackCompleted completed = assertInstanceOf(CallbackCompleted.class, published(callId, "CallbackCompleted"));
         assertEquals("佐藤", completed.completedBy());
-        given().contentType(ContentType.JSON).body("{}")
+        asOperator("acme-jp").contentType(ContentType.JSON).body("{}")
                 .when().post("/tenants/acme-jp/calls/{id}/callback/completion", callId)
                 .then().statusCode(409).contentType("application/problem+json");
     }
@@ -129,14 +130,14 @@ class CallIntakeTest {
     void callWithoutPromiseCannotBeCompleted() {
         String callId = post("acme-jp", call(provided("山田"), provided("納期"), provided("090-1234-5678"), null));
 
-        given().contentType(ContentType.JSON).body("{}")
+        asOperator("acme-jp").contentType(ContentType.JSON).body("{}")
                 .when().post("/tenants/acme-jp/calls/{id}/callback/completion", callId)
                 .then().statusCode(409).contentType("application/problem+json");
     }
 
     @Test
     void providedItemWithoutValueIsRejectedNamingTheField() {
-        given().contentType(ContentType.JSON)
+        asOperator("acme-jp").contentType(ContentType.JSON)
                 .body(call("{\"status\": \"PROVIDED\"}", provided("用件"), missing(CaptureStatus.DECLINED), null))
                 .when().post("/tenants/acme-jp/calls")
                 .then().statusCode(422).contentType("application/problem+json")
@@ -146,7 +147,7 @@ class CallIntakeTest {
 
     @Test
     void valueWithAStatusOtherThanProvidedIsRejected() {
-        given().contentType(ContentType.JSON)
+        asOperator("acme-jp").contentType(ContentType.JSON)
                 .body(call(provided("山田"), provided("用件"), "{\"status\": \"DECLINED\", \"value\": \"0312345678\"}", null))
                 .when().post("/tenants/acme-jp/calls")
                 .then().statusCode(422).body("errors.field", hasItem("callbackNumber.value"));
@@ -154,7 +155,7 @@ class CallIntakeTest {
 
     @Test
     void numberThatIsNotAPhoneNumberOfTheTenantsRegionIsRejected() {
-        given().contentType(ContentType.JSON)
+        asOperator("acme-jp").contentType(ContentType.JSON)
                 .body(call(provided("山田"), provided("用件"), provided("12-34"), null))
                 .when().post("/tenants/acme-jp/calls")
                 .then().statusCode(422).body("errors.field", hasItem("callbackNumber.value"));
@@ -162,7 +163,7 @@ class CallIntakeTest {
 
     @Test
     void lineBreaksInANameAreRejectedBeforeTheyCanReachAnEmailHeader() {
-        given().contentType(ContentType.JSON)
+        asOperator("acme-jp").contentType(ContentType.JSON)
                 .body(call(provided("山田\\r\\nBcc: evil@example.com"), provided("用件"), provided("0312345678"), null))
                 .when().post("/tenants/acme-jp/calls")
                 .then().statusCode(422).body("errors.field", hasItem("callerName.value"));
@@ -171,13 +172,13 @@ class CallIntakeTest {
     @Test
     void missingItemsAndAPromiseInThePastAreReportedTogether() {
         String past = OffsetDateTime.now().minusHours(1).toString();
-        given().contentType(ContentType.JSON)
+        asOperator("acme-jp").contentType(ContentType.JSON)
                 .body("{\"callerName\": " + provided("山田") + ", \"callback\": {\"dueAt\": \"" + past + "\"}}")
                 .when().post("/tenants/acme-jp/calls")
                 .then().statusCode(422)
                 .body("errors.field", hasItem("purpose"))
                 .body("errors.field", hasItem("callbackNumber"));
-        given().contentType(ContentType.JSON)
+        asOperator("acme-jp").contentType(ContentType.JSON)
                 .body(call(provided("山田"), provided("用件"), provided("0312345678"), past))
                 .when().post("/tenants/acme-jp/calls")
                 .then().statusCode(422).body("errors.field", hasItem("callback.dueAt"));
@@ -185,10 +186,10 @@ class CallIntakeTest {
 
     @Test
     void malformedJsonIsABadRequestWithProblemDetails() {
-        given().contentType(ContentType.JSON).body("{\"callerName\": ")
+        asOperator("acme-jp").contentType(ContentType.JSON).body("{\"callerName\": ")
                 .when().post("/tenants/acme-jp/calls")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON)
+        asOperator("acme-jp").contentType(ContentType.JSON)
                 .body(call("{\"status\": \"MAYBE\"}", provided("用件"), provided("0312345678"), null))
                 .when().post("/tenants/acme-jp/calls")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -197,7 +198,7 @@ class CallIntakeTest {
 
     @Test
     void wrongMediaTypeIsRefused() {
-        given().contentType(ContentType.TEXT).body("hello")
+        asOperator("acme-jp").contentType(ContentType.TEXT).body("hello")
                 .when().post("/tenants/acme-jp/calls")
                 .then().statusCode(415).contentType("application/problem+json");
     }
@@ -205,7 +206,7 @@ class CallIntakeTest {
     @Test
     void oversizedBodyIsRefused() {
         String notes = "あ".repeat(40_000);
-        given().contentType(ContentType.JSON)
+        asOperator("acme-jp").contentType(ContentType.JSON)
                 .body(call(provided("山田"), provided("用件"), provided("0312345678"), null).replace("15時以降なら在席とのこと", notes))
                 .when().post("/tenants/acme-jp/calls")
                 .then().statusCode(413);
@@ -213,7 +214,7 @@ class CallIntakeTest {
 
     @Test
     void unknownTenantIsNotFound() {
-        given().contentType(ContentType.JSON)
+        asOperator("acme-jp").contentType(ContentType.JSON)
                 .body(call(provided("山田"), provided("用件"), provided("0312345678"), null))
                 .when().post("/tenants/nobody/calls")
                 .then().statusCode(404).contentType("application/problem+json");
@@ -223,11 +224,11 @@ class CallIntakeTest {
     void anotherTenantsCallIsNotFoundAndCannotBeCompleted() {
         String callId = post("acme-jp", call(provided("山田"), provided("用件"), provided("0312345678"), inAnHour()));
 
-        given().when().get("/tenants/globex-us/calls/{id}", callId).then().statusCode(404);
-        given().contentType(ContentType.JSON).body("{}")
+        asOperator("globex-us").when().get("/tenants/globex-us/calls/{id}", callId).then().statusCode(404);
+        asOperator("globex-us").contentType(ContentType.JSON).body("{}")
                 .when().post("/tenants/globex-us/calls/{id}/callback/completion", callId)
                 .then().statusCode(404);
-        given().when().get("/tenants/acme-jp/calls/{id}", callId)
+        asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", callId)
                 .then().statusCode(200).body("callbackStatus", equalTo("OPEN"));
     }
 

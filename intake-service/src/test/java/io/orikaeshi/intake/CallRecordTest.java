@@ -23,6 +23,7 @@ import static io.orikaeshi.intake.IntakeApi.created;
 import static io.orikaeshi.intake.IntakeApi.inMinutes;
 import static io.orikaeshi.intake.IntakeApi.post;
 import static io.orikaeshi.intake.IntakeApi.published;
+import static io.orikaeshi.intake.IntakeApi.asOperator;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -147,8 +148,8 @@ class CallRecordTest {
         String chase = created("acme-jp", callFrom("0333330001", null));
         String again = created("acme-jp", callFrom("+81 3-3333-0001", null));
 
-        given().when().get("/tenants/acme-jp/calls/{id}", chase).then().body("chaseOf", equalTo(first));
-        given().when().get("/tenants/acme-jp/calls/{id}", first).then().body("chaseCount", equalTo(2));
+        asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", chase).then().body("chaseOf", equalTo(first));
+        asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", first).then().body("chaseCount", equalTo(2));
         assertEquals(first, published(kafka, chase, CallReceived.class).call().chaseOf());
         java.util.List<CallbackChased> chases = allPublished(kafka, first).stream()
                 .filter(CallbackChased.class::isInstance).map(CallbackChased.class::cast).toList();
@@ -178,29 +179,29 @@ class CallRecordTest {
     @Test
     void retriedPostWithTheSameIdempotencyKeyReturnsTheFirstCallAndCreatesNothing() {
         String body = callFrom("03-4444-0001", null);
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", "op7-20261123-0001").body(body)
+        String first = asOperator("acme-jp").contentType(ContentType.JSON).header("Idempotency-Key", "op7-20261123-0001").body(body)
                 .when().post("/tenants/acme-jp/calls").then().statusCode(201)
                 .header("Idempotent-Replayed", "false").extract().path("callId");
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "op7-20261123-0001").body(body)
+        asOperator("acme-jp").contentType(ContentType.JSON).header("Idempotency-Key", "op7-20261123-0001").body(body)
                 .when().post("/tenants/acme-jp/calls").then().statusCode(201)
                 .header("Idempotent-Replayed", "true").body("callId", equalTo(first));
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "op7-20261123-0001")
+        asOperator("acme-jp").contentType(ContentType.JSON).header("Idempotency-Key", "op7-20261123-0001")
                 .body(body.replace("見積もりの件", "別の用件"))
                 .when().post("/tenants/acme-jp/calls").then().statusCode(422)
                 .body("errors.field", hasItem("Idempotency-Key"));
         assertEquals(1, allPublished(kafka, first).size(), "one CallReceived, no chase of itself");
-        given().when().get("/tenants/acme-jp/calls/{id}", first).then().body("chaseCount", equalTo(0));
+        asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", first).then().body("chaseCount", equalTo(0));
     }
 
     @Test
     void theSameIdempotencyKeyOfAnotherTenantIsAnotherRequest() {
         String body = callFrom("03-4444-0002", null);
-        String acme = given().contentType(ContentType.JSON).header("Idempotency-Key", "shared-key").body(body)
+        String acme = asOperator("acme-jp").contentType(ContentType.JSON).header("Idempotency-Key", "shared-key").body(body)
                 .when().post("/tenants/acme-jp/calls").then().statusCode(201).extract().path("callId");
 
-        String globex = given().contentType(ContentType.JSON).header("Idempotency-Key", "shared-key")
+        String globex = asOperator("globex-us").contentType(ContentType.JSON).header("Idempotency-Key", "shared-key")
                 .body(callFrom("+1 212 555 0101", null))
                 .when().post("/tenants/globex-us/calls").then().statusCode(201)
                 .header("Idempotent-Replayed", "false").extract().path("callId");

@@ -3,9 +3,11 @@ package io.orikaeshi.intake;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
+import io.orikaeshi.infra.testing.DemoKeys;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -39,8 +41,13 @@ final class IntakeApi {
                 extra == null ? "" : ", " + extra);
     }
 
+    /** A request with the tenant's demo operator key. */
+    static RequestSpecification asOperator(String tenant) {
+        return given().header("Authorization", DemoKeys.bearer(DemoKeys.operator(tenant)));
+    }
+
     static ValidatableResponse post(String tenant, String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/tenants/{t}/calls", tenant).then();
+        return asOperator(tenant).contentType(ContentType.JSON).body(body).when().post("/tenants/{t}/calls", tenant).then();
     }
 
     static String created(String tenant, String body) {
@@ -48,7 +55,7 @@ final class IntakeApi {
     }
 
     static ValidatableResponse act(String tenant, String callId, String action, String body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return asOperator(tenant).contentType(ContentType.JSON).body(body)
                 .when().post("/tenants/{t}/calls/{id}/callback/{action}", tenant, callId, action).then();
     }
 

@@ -1,5 +1,6 @@
 package io.orikaeshi.infra;
 
+import io.orikaeshi.events.Topics;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -89,7 +90,8 @@ final class KafkaBroker {
         if (topics.isEmpty()) {
             return;
         }
-        List<NewTopic> wanted = topics.stream().map(name -> new NewTopic(name, partitions, (short) 1)).toList();
+        List<NewTopic> wanted = topics.stream().map(name -> new NewTopic(name, partitions, (short) 1)
+                .configs(Topics.settings(name))).toList();
         try (Admin admin = admin()) {
             for (var result : admin.createTopics(wanted).values().entrySet()) {
                 try {

@@ -7,6 +7,7 @@ import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.ServiceProcess;
 import io.orikaeshi.infra.testing.KafkaTestClient;
+import io.orikaeshi.infra.testing.DemoKeys;
 import io.orikaeshi.events.Topics;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
@@ -94,7 +95,8 @@ class CallFlowSystemTest {
         String missedEn = postCall("globex-us", provided("Jane Roe"), provided("Invoice question"),
                 "{\"status\": \"DECLINED\"}", due);
         String kept = postCall("acme-jp", provided("鈴木 一郎"), provided("納期の確認"), provided("090-1111-2222"), due);
-        given().contentType(ContentType.JSON).body("{\"completedBy\": \"佐藤\"}")
+        given().header("Authorization", DemoKeys.bearer(DemoKeys.ACME_OPERATOR))
+                .contentType(ContentType.JSON).body("{\"completedBy\": \"佐藤\"}")
                 .when().post(intake + "/tenants/acme-jp/calls/{id}/callback/completion", kept)
                 .then().statusCode(200);
         String keptByLink = postCall("globex-us", provided("John Doe"), provided("Delivery date"),
@@ -187,7 +189,8 @@ class CallFlowSystemTest {
         String body = """
                 {"addressee": "佐藤", "callerName": %s, "purpose": %s, "callbackNumber": %s,
                  "callback": {"dueAt": "%s", "assignee": "佐藤"}}""".formatted(name, purpose, number, due);
-        return given().contentType(ContentType.JSON).body(body)
+        return given().header("Authorization", DemoKeys.bearer(DemoKeys.operator(tenant)))
+                .contentType(ContentType.JSON).body(body)
                 .when().post(intake + "/tenants/{tenant}/calls", tenant)
                 .then().statusCode(201).extract().path("callId");
     }
@@ -196,7 +199,8 @@ class CallFlowSystemTest {
     private Map<String, String> callbackStatuses(String tenant) throws InterruptedException {
         Instant end = Instant.now().plusSeconds(20);
         while (true) {
-            List<Map<String, Object>> rows = given().when().get(reporting + "/tenants/{t}/callbacks", tenant)
+            List<Map<String, Object>> rows = given().header("Authorization", DemoKeys.bearer(DemoKeys.client(tenant)))
+                    .when().get(reporting + "/tenants/{t}/callbacks", tenant)
                     .then().statusCode(200).extract().jsonPath().getList("$");
             Map<String, String> statuses = rows.stream().collect(Collectors.toMap(
                     r -> (String) r.get("callId"), r -> (String) ((Map<?, ?>) r.get("callback")).get("status")));

@@ -2,10 +2,10 @@ package io.orikaeshi.scheduler.service;
 
 import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.events.PromiseKind;
+import io.orikaeshi.events.tenant.TenantProfile;
 import io.orikaeshi.kit.calendar.BusinessCalendar;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
-import io.orikaeshi.kit.tenant.TenantsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Each tenant's {@link PromisePolicy} and business calendar, built once from the tenant directory. */
+/**
+ * Each tenant's {@link PromisePolicy} and business calendar, built once per revision of the tenant: a change made
+ * through the admin API applies to the next promise without a restart.
+ */
 @ApplicationScoped
 public class PromisePolicies {
 
@@ -30,7 +33,7 @@ public class PromisePolicies {
 
     public PromisePolicy of(String tenantId) {
         return tenants.find(tenantId)
-                .map(tenant -> policies.computeIfAbsent(tenant.id(), id -> policy(tenant.config().promises())))
+                .map(tenant -> policies.computeIfAbsent(cacheKey(tenant), id -> policy(tenant.config().promises())))
                 .orElseGet(PromisePolicy::overdueOnly);
     }
 
@@ -47,7 +50,7 @@ public class PromisePolicies {
         if (tenant.isEmpty()) {
             return Optional.empty();
         }
-        BusinessCalendar calendar = calendars.computeIfAbsent(tenant.get().id(),
+        BusinessCalendar calendar = calendars.computeIfAbsent(cacheKey(tenant.get()),
                 id -> BusinessCalendar.of(tenant.get().config().calendar(), tenant.get().timeZone()));
         if (promise.kind() == PromiseKind.NEXT_BUSINESS_DAY) {
             return Optional.of(calendar.nextBusinessDayStart(promisedAt));
@@ -56,7 +59,11 @@ public class PromisePolicies {
                 .map(promiseTime -> calendar.addBusinessTime(promisedAt, promiseTime));
     }
 
-    private PromisePolicy policy(TenantsConfig.Promises promises) {
+    private static String cacheKey(TenantSettings tenant) {
+        return tenant.id() + "@" + tenant.revision();
+    }
+
+    private PromisePolicy policy(TenantProfile.Promises promises) {
         List<PromisePolicy.Escalation> chain = promises.escalation().orElse(List.of()).stream()
                 .map(level -> new PromisePolicy.Escalation(level.after(), level.target()))
                 .toList();

@@ -1,5 +1,7 @@
 package io.orikaeshi.intake.rest;
 
+import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
+import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.intake.mapping.CallMapper;
 import io.orikaeshi.intake.service.CallIntake;
 import io.orikaeshi.kit.problem.Problem;
@@ -34,6 +36,7 @@ public class CallResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Role.OPERATOR)
     @Operation(summary = "Record a received call", description = """
             Stores the call and publishes CallReceived. A call from a number with an open promise of the tenant is
             linked to it as a chase (CallbackChased). With an Idempotency-Key, a retried request returns the call the
@@ -59,6 +62,7 @@ public class CallResource {
 
     @GET
     @Path("/{callId}")
+    @Allowed({Role.OPERATOR, Role.CLIENT})
     @Operation(summary = "The call's identifiers and callback state")
     @APIResponse(responseCode = "404", description = "No such call for this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

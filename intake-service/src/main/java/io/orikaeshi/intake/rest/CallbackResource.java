@@ -1,5 +1,7 @@
 package io.orikaeshi.intake.rest;
 
+import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
+import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.intake.mapping.CallMapper;
 import io.orikaeshi.intake.service.CallbackActions;
 import io.orikaeshi.kit.problem.Problem;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Operator and client actions on a call's callback; each publishes its event. */
 @Path("/tenants/{tenantId}/calls/{callId}/callback")
+@Allowed({Role.OPERATOR, Role.CLIENT})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "404", description = "No such call for this tenant",

@@ -88,7 +88,7 @@ public class CallIntake {
                     }
                 })
                 // Two retries racing: the loser's insert of the key fails; answer it like a retry.
-                .onFailure(CallIntake::isUniqueViolation).recoverWithUni(() -> Panache.withSession(() ->
+                .onFailure(UniqueViolation::in).recoverWithUni(() -> Panache.withSession(() ->
                         IdempotencyRecord.<IdempotencyRecord>findById(new IdempotencyRecord.Key(tenantId, idempotencyKey))
                                 .flatMap(earlier -> replay(earlier, hash))));
     }
@@ -152,15 +152,6 @@ public class CallIntake {
                     "was already used for a different request"));
         }
         return CallRecord.<CallRecord>findById(earlier.callId).map(call -> new Accepted(call, true));
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("23505")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String hash(String canonicalRequest) {

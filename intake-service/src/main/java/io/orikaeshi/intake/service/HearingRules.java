@@ -6,7 +6,7 @@ import io.orikaeshi.events.HearingAnswer;
 import io.orikaeshi.intake.rest.HearingItemRequest;
 import io.orikaeshi.kit.problem.Problem.FieldError;
 import io.orikaeshi.kit.tenant.TenantSettings;
-import io.orikaeshi.kit.tenant.TenantsConfig;
+import io.orikaeshi.events.tenant.TenantProfile;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +29,7 @@ final class HearingRules {
             return List.of();
         }
         Set<String> allowed = new HashSet<>(planOn(tenant, receivedAt)
-                .flatMap(TenantsConfig.Plan::hearingItems).orElse(List.of()));
+                .flatMap(TenantProfile.Plan::hearingItems).orElse(List.of()));
         Set<String> seen = new HashSet<>();
         List<HearingAnswer> answers = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
@@ -62,10 +62,10 @@ final class HearingRules {
         return answers;
     }
 
-    static Optional<TenantsConfig.Plan> planOn(TenantSettings tenant, Instant when) {
+    static Optional<TenantProfile.Plan> planOn(TenantSettings tenant, Instant when) {
         LocalDate day = when.atZone(tenant.timeZone()).toLocalDate();
         return tenant.config().plans().orElse(List.of()).stream()
                 .filter(plan -> !plan.effectiveFrom().isAfter(day))
-                .max(Comparator.comparing(TenantsConfig.Plan::effectiveFrom));
+                .max(Comparator.comparing(TenantProfile.Plan::effectiveFrom));
     }
 }

@@ -1,6 +1,6 @@
 package io.orikaeshi.reporting.service;
 
-import io.orikaeshi.kit.tenant.TenantsConfig;
+import io.orikaeshi.events.tenant.TenantProfile;
 import io.orikaeshi.reporting.rest.Bill;
 
 import java.time.LocalDate;
@@ -21,15 +21,15 @@ public final class BillingCalculator {
     private BillingCalculator() {
     }
 
-    public static Bill bill(String tenantId, YearMonth month, List<TenantsConfig.Plan> plans,
+    public static Bill bill(String tenantId, YearMonth month, List<TenantProfile.Plan> plans,
                             Map<LocalDate, Long> callsPerDay) {
-        List<TenantsConfig.Plan> ordered = plans.stream()
-                .sorted(Comparator.comparing(TenantsConfig.Plan::effectiveFrom)).toList();
+        List<TenantProfile.Plan> ordered = plans.stream()
+                .sorted(Comparator.comparing(TenantProfile.Plan::effectiveFrom)).toList();
         List<Bill.Line> lines = new ArrayList<>();
         long totalCalls = 0;
         long total = 0;
         for (int i = 0; i < ordered.size(); i++) {
-            TenantsConfig.Plan plan = ordered.get(i);
+            TenantProfile.Plan plan = ordered.get(i);
             LocalDate from = max(plan.effectiveFrom(), month.atDay(1));
             LocalDate to = i + 1 < ordered.size()
                     ? min(ordered.get(i + 1).effectiveFrom().minusDays(1), month.atEndOfMonth())

@@ -1,6 +1,6 @@
 package io.orikaeshi.reporting.service;
 
-import io.orikaeshi.kit.tenant.TenantsConfig;
+import io.orikaeshi.events.tenant.TenantProfile;
 import io.orikaeshi.reporting.rest.Bill;
 import org.junit.jupiter.api.Test;
 
@@ -14,24 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class BillingCalculatorTest {
 
-    private static TenantsConfig.Plan plan(String from, int unit, int hearing, List<String> items) {
-        return new TenantsConfig.Plan() {
-            public LocalDate effectiveFrom() {
-                return LocalDate.parse(from);
-            }
-
-            public int unitPrice() {
-                return unit;
-            }
-
-            public int hearingPrice() {
-                return hearing;
-            }
-
-            public Optional<List<String>> hearingItems() {
-                return Optional.ofNullable(items);
-            }
-        };
+    private static TenantProfile.Plan plan(String from, int unit, int hearing, List<String> items) {
+        return new TenantProfile.Plan(LocalDate.parse(from), unit, hearing, Optional.ofNullable(items));
     }
 
     @Test

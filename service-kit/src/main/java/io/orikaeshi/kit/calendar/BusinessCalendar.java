@@ -1,6 +1,6 @@
 package io.orikaeshi.kit.calendar;
 
-import io.orikaeshi.kit.tenant.TenantsConfig;
+import io.orikaeshi.events.tenant.TenantProfile;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +40,7 @@ public final class BusinessCalendar {
     }
 
     /** The calendar a tenant configured ({@code orikaeshi.tenants.<id>.calendar.*}) in the tenant's time zone. */
-    public static BusinessCalendar of(TenantsConfig.Calendar config, ZoneId zone) {
+    public static BusinessCalendar of(TenantProfile.Calendar config, ZoneId zone) {
         return new BusinessCalendar(zone, OpeningHours.parse(config.openingHours()),
                 Holidays.ofCountry(config.holidays()), Set.copyOf(config.companyHolidays().orElse(List.of())));
     }

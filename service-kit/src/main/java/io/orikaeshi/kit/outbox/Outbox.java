@@ -2,6 +2,7 @@ package io.orikaeshi.kit.outbox;
 
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
+import io.orikaeshi.events.tenant.TenantChanged;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +24,22 @@ public class Outbox {
     }
 
     public Uni<Void> append(String topic, OrikaeshiEvent event) {
+        return append(topic, event.eventId(), event.key(), event.type(), EventCodec.toJson(event));
+    }
+
+    /** A tenant snapshot, keyed by the tenant id (the topic is compacted on it). */
+    public Uni<Void> append(String topic, TenantChanged event) {
+        return append(topic, event.eventId(), event.tenantId(), TenantChanged.class.getSimpleName(),
+                EventCodec.toJson(event));
+    }
+
+    private Uni<Void> append(String topic, String eventId, String key, String type, String payload) {
         OutboxRecord record = new OutboxRecord();
-        record.eventId = event.eventId();
+        record.eventId = eventId;
         record.topic = topic;
-        record.messageKey = event.key();
-        record.eventType = event.type();
-        record.payload = EventCodec.toJson(event);
+        record.messageKey = key;
+        record.eventType = type;
+        record.payload = payload;
         record.createdAt = Instant.now();
         return record.persist().replaceWithVoid();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
@@ -65,6 +66,12 @@ public class ProblemMappers {
         return respond(500, "Internal error", "The request could not be completed", uri, List.of());
     }
 
+    /** A problem answer built outside an exception mapper (request filters). */
+    public static Response response(int status, String title, String detail, String instance) {
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, instance, List.of())).build();
+    }
+
     private static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
@@ -77,7 +84,13 @@ public class ProblemMappers {
             switch (node.getKind()) {
                 case METHOD, CONSTRUCTOR, PARAMETER, CROSS_PARAMETER, RETURN_VALUE -> names.clear();
                 default -> {
-                    if (node.getName() != null) {
+                    // Hibernate Validator puts a list index on the node after the list: "plans", "[0]hearingItems".
+                    if (node.isInIterable() && !names.isEmpty()) {
+                        String index = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                                : node.getKey() != null ? "[" + node.getKey() + "]" : "";
+                        names.set(names.size() - 1, names.get(names.size() - 1) + index);
+                    }
+                    if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                         names.add(node.getName());
                     }
                 }

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Client companies, from configuration for now ({@code orikaeshi.tenants.<id>.*}; the local run and the tests read
- * config/tenants.properties). A later admin API replaces this source, not the {@link TenantDirectory} callers use.
+ * The client companies a fresh installation starts with ({@code orikaeshi.tenants.<id>.*}; the local run and the
+ * tests read config/tenants.properties). Tenants created or changed through intake's admin API take precedence:
+ * they reach every service as {@code TenantChanged} snapshots (see {@link TenantDirectory}).
  */
 @ConfigMapping(prefix = "orikaeshi")
 public interface TenantsConfig {
@@ -20,6 +21,9 @@ public interface TenantsConfig {
 
     interface Tenant {
         String name();
+
+        /** How operators answer the phone for the tenant, when it is not simply its name. */
+        Optional<String> publicLabel();
 
         /** "ja" or "en": the language of the tenant's emails. */
         @WithDefault("ja")
@@ -40,6 +44,23 @@ public interface TenantsConfig {
 
         /** Price plans, each in force from its date until the next one's. */
         Optional<List<Plan>> plans();
+
+        /** API keys the tenant starts with (only their SHA-256; the demo keys are listed in the README). */
+        Optional<List<SeedKey>> apiKeys();
+    }
+
+    interface SeedKey {
+        /** The part of the key before the dot: public, used to find the key. */
+        String id();
+
+        /** OPERATOR, CLIENT or ADMIN. */
+        String role();
+
+        /** Hex SHA-256 of the whole key. */
+        String sha256();
+
+        @WithDefault("seeded")
+        String label();
     }
 
     /** When the tenant is open: deadlines in business time and quiet hours are measured with it. */

@@ -1,0 +1,59 @@
+package io.orikaeshi.intake.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A client company's settings, as the admin API takes them (the whole tenant: PUT replaces it). Durations are ISO 8601
+ * ("PT15M"); what is left out takes the documented default.
+ *
+ * @param id only when creating: lower-case letters, digits and hyphens
+ */
+public record TenantRequest(
+        @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "must be 2-63 lower-case letters, digits or hyphens")
+        String id,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 200) String publicLabel,
+        @NotNull @Pattern(regexp = "ja|en", message = "must be ja or en") String locale,
+        @NotBlank @Size(max = 64) String timeZone,
+        @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 region such as JP") String phoneRegion,
+        @Size(max = 20) List<@NotBlank @Email @Size(max = 254) String> reportRecipients,
+        @Valid CalendarRequest calendar,
+        @Valid PromisesRequest promises,
+        @Size(max = 24) List<@NotNull @Valid PlanRequest> plans) {
+
+    /**
+     * @param openingHours e.g. "MON-FRI 09:00-12:00,13:00-18:00; SAT 10:00-13:00" (default MON-FRI 09:00-18:00)
+     * @param holidays     ISO 3166 country whose public holidays close the tenant, or NONE (default: phoneRegion)
+     */
+    public record CalendarRequest(@Size(max = 500) String openingHours, @Size(max = 8) String holidays,
+                                  @Size(max = 366) List<@NotNull LocalDate> companyHolidays) {
+    }
+
+    /**
+     * @param warningLead       default 15 minutes
+     * @param pool              default "pool"
+     */
+    public record PromisesRequest(Duration warningLead, Duration defaultPromise, @Size(max = 100) String pool,
+                                  Duration poolFallbackAfter,
+                                  @Size(max = 10) List<@NotNull @Valid EscalationRequest> escalation) {
+    }
+
+    /** @param target "assignee", "supervisor", or an email address */
+    public record EscalationRequest(@NotNull Duration after, @NotBlank @Size(max = 254) String target) {
+    }
+
+    public record PlanRequest(@NotNull LocalDate effectiveFrom, @PositiveOrZero int unitPrice,
+                              @PositiveOrZero int hearingPrice,
+                              @Size(max = 5) List<@NotBlank @Size(max = 100) String> hearingItems) {
+    }
+}

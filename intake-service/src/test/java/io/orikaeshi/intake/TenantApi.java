@@ -1,0 +1,49 @@
+package io.orikaeshi.intake;
+
+import io.orikaeshi.infra.testing.DemoKeys;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Tenant administration calls shared by the tests: tenants created here keep the demo tenants untouched. */
+final class TenantApi {
+
+    private TenantApi() {
+    }
+
+    static RequestSpecification withKey(String key) {
+        return given().header("Authorization", DemoKeys.bearer(key));
+    }
+
+    static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A Japanese tenant; {@code extra} adds JSON members (e.g. "\"publicLabel\": \"...\""). */
+    static String tenantBody(String id, String extra) {
+        return """
+                {"id": "%s", "name": "テスト商事株式会社", "locale": "ja", "timeZone": "Asia/Tokyo", "phoneRegion": "JP",
+                 "reportRecipients": ["report@test.example"],
+                 "calendar": {"openingHours": "MON-FRI 09:00-18:00", "holidays": "JP"},
+                 "promises": {"warningLead": "PT10M", "defaultPromise": "PT2H",
+                              "escalation": [{"after": "PT10M", "target": "assignee"}]},
+                 "plans": [{"effectiveFrom": "2026-01-01", "unitPrice": 150, "hearingPrice": 50,
+                            "hearingItems": ["ご希望の折り返し時間帯"]}]%s}
+                """.formatted(id, extra == null ? "" : ", " + extra);
+    }
+
+    static void createTenant(String id) {
+        withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON).body(tenantBody(id, null))
+                .when().post("/tenants").then().statusCode(201);
+    }
+
+    /** Issues a key of {@code role} for the tenant with the platform key; returns the key. */
+    static String issueKey(String tenantId, String role) {
+        return withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON)
+                .body("{\"role\": \"" + role + "\", \"label\": \"test " + role + "\"}")
+                .when().post("/tenants/{t}/api-keys", tenantId).then().statusCode(201).extract().path("key");
+    }
+}
