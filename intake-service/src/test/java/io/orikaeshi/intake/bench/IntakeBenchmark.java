@@ -1,0 +1,198 @@
+package io.orikaeshi.intake.bench;
+
+import io.orikaeshi.infra.InfraSettings;
+import io.orikaeshi.infra.LocalInfrastructure;
+import io.orikaeshi.infra.LocalSystem;
+import io.orikaeshi.infra.ServiceProcess;
+import io.orikaeshi.infra.testing.DemoKeys;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Durably accepted calls per second and accept latency, against intake running as its own process (as in
+ * production: HTTP, JSON, validation, libphonenumber, chase lookup, call row + outbox row in one commit), beside the
+ * raw limit: the same call row inserted and committed straight into the same PostgreSQL by the same number of
+ * concurrent clients. Not a test: run it with bench/run.sh; results go in bench/README.md.
+ *
+ * <p>Arguments: concurrency, seconds per phase (defaults 32 and 30).
+ */
+public final class IntakeBenchmark {
+
+    private static final String TENANT = "acme-jp";
+
+    public static void main(String[] args) throws Exception {
+        int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 32;
+        Duration phase = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 30);
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path logs = Files.createTempDirectory("intake-bench-logs");
+        try (LocalInfrastructure infra = LocalInfrastructure.start(InfraSettings.forTests(List.of("intake")))) {
+            LocalSystem.ServiceSpec spec = LocalSystem.SERVICES.get(0).withHttpPort(freePort());
+            ServiceProcess intake = LocalSystem.startService(infra, spec, root, logs);
+            try {
+                String base = "http://127.0.0.1:" + spec.httpPort();
+                intake.awaitHealthy(base + "/q/health/ready", Duration.ofSeconds(120));
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+                System.out.printf("concurrency %d, %d s per phase, %d cores%n", concurrency, phase.toSeconds(),
+                        Runtime.getRuntime().availableProcessors());
+                run("warm-up (not counted)", concurrency, Duration.ofSeconds(Math.min(20, phase.toSeconds())),
+                        i -> post(http, base, i));
+                Result api = run("intake API", concurrency, phase, i -> post(http, base, i));
+                long stored = count(infra, "select count(*) from received_call");
+                Result raw = run("raw INSERT + COMMIT", concurrency, phase, rawInserter(infra));
+                System.out.println();
+                System.out.println("| path | calls/s | p50 ms | p99 ms | max ms |");
+                System.out.println("|---|---:|---:|---:|---:|");
+                System.out.println(api.row());
+                System.out.println(raw.row());
+                System.out.printf("%nintake / raw = %.2f; rows stored after the API phases: %d%n",
+                        api.rate() / raw.rate(), stored);
+            } finally {
+                intake.stop();
+            }
+        }
+    }
+
+    interface Op {
+        boolean run(long i) throws Exception;
+    }
+
+    record Result(String name, long ok, long failed, double seconds, long[] latenciesMicros) {
+
+        double rate() {
+            return ok / seconds;
+        }
+
+        String row() {
+            return String.format("| %s | %.0f | %.1f | %.1f | %.1f |", name, rate(), pct(0.50), pct(0.99),
+                    latenciesMicros.length == 0 ? 0 : latenciesMicros[latenciesMicros.length - 1] / 1000.0);
+        }
+
+        double pct(double p) {
+            return latenciesMicros.length == 0 ? 0
+                    : latenciesMicros[(int) Math.min(latenciesMicros.length - 1, Math.ceil(p * latenciesMicros.length) - 1)] / 1000.0;
+        }
+    }
+
+    private static Result run(String name, int concurrency, Duration duration, Op op) throws InterruptedException {
+        AtomicLong sequence = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        List<long[]> perThread = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        int[] counts = new int[concurrency];
+        long start = System.nanoTime();
+        for (int t = 0; t < concurrency; t++) {
+            long[] lat = new long[2_000_000 / concurrency];
+            perThread.add(lat);
+            int slot = t;
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    long begin = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = op.run(sequence.incrementAndGet());
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    if (!ok) {
+                        failed.incrementAndGet();
+                    } else if (counts[slot] < lat.length) {
+                        lat[counts[slot]++] = (System.nanoTime() - begin) / 1000;
+                    }
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long total = Arrays.stream(counts).sum();
+        long[] all = new long[(int) total];
+        int at = 0;
+        for (int t = 0; t < concurrency; t++) {
+            System.arraycopy(perThread.get(t), 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        Result result = new Result(name, total, failed.get(), seconds, all);
+        System.out.printf("%-22s %8.0f/s  p50 %6.1f ms  p99 %6.1f ms  failed %d%n", name, result.rate(),
+                result.pct(0.5), result.pct(0.99), failed.get());
+        return result;
+    }
+
+    private static boolean post(HttpClient http, String base, long i) throws Exception {
+        String number = String.format("03-%04d-%04d", 1000 + (i / 10_000) % 9000, i % 10_000);
+        String body = """
+                {"addressee": "佐藤", "callerName": {"status": "PROVIDED", "value": "山田 太郎"},
+                 "purpose": {"status": "PROVIDED", "value": "見積もりの件"},
+                 "callbackNumber": {"status": "PROVIDED", "value": "%s"},
+                 "callback": {"dueAt": "%s", "assignee": "佐藤"}}
+                """.formatted(number, Instant.now().plus(Duration.ofHours(2)).toString());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/tenants/" + TENANT + "/calls"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", DemoKeys.bearer(DemoKeys.ACME_OPERATOR))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+    }
+
+    /** One connection per client thread, one row and one commit per call: what "durably stored" costs at least. */
+    private static Op rawInserter(LocalInfrastructure infra) {
+        ThreadLocal<PreparedStatement> statements = ThreadLocal.withInitial(() -> {
+            try {
+                Connection c = DriverManager.getConnection(infra.jdbcUrl("intake"), infra.dbUsername(), infra.dbPassword());
+                c.setAutoCommit(true);
+                return c.prepareStatement("""
+                        insert into received_call (id, tenant_id, received_at, addressee, caller_name_status, caller_name,
+                            purpose_status, purpose, callback_number_status, callback_number, urgency, callback_status,
+                            callback_due_at, callback_assignee)
+                        values (?, 'acme-jp', ?, '佐藤', 'PROVIDED', '山田 太郎', 'PROVIDED', '見積もりの件', 'PROVIDED', ?,
+                            'NORMAL', 'OPEN', ?, '佐藤')""");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return i -> {
+            PreparedStatement insert = statements.get();
+            Instant now = Instant.now();
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setTimestamp(2, Timestamp.from(now));
+            insert.setString(3, "+8131234" + String.format("%04d", i % 10_000));
+            insert.setTimestamp(4, Timestamp.from(now.plus(Duration.ofHours(2))));
+            return insert.executeUpdate() == 1;
+        };
+    }
+
+    private static long count(LocalInfrastructure infra, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl("intake"), infra.dbUsername(), infra.dbPassword());
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
