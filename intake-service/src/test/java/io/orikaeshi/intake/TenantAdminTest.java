@@ -61,6 +61,10 @@ class TenantAdminTest {
         assertEquals("テスト商事株式会社", latest.profile().name());
         assertEquals(Duration.ofMinutes(10), latest.profile().promises().warningLead());
         assertEquals(List.of("ご希望の折り返し時間帯"), latest.profile().plans().orElseThrow().get(0).hearingItems().orElseThrow());
+        assertEquals(List.of("eigyo@test.example"),
+                latest.profile().notifications().routes().orElseThrow().get(0).recipients());
+        assertTrue(latest.profile().notifications().quietHours());
+        assertEquals(60, latest.profile().notifications().sendingLimit());
         ApiKeyGrant grant = latest.apiKeys().get(0);
         assertEquals(ApiKeyGrant.Role.OPERATOR, grant.role());
         assertEquals(64, grant.sha256().length());
@@ -108,7 +112,8 @@ class TenantAdminTest {
                 .replace("MON-FRI 09:00-18:00", "MON-FRI 18:00-09:00")
                 .replace("\"holidays\": \"JP\"", "\"holidays\": \"XX\"")
                 .replace("\"target\": \"assignee\"", "\"target\": \"the boss\"")
-                .replace("[\"ご希望の折り返し時間帯\"]", "[\"1\", \"2\", \"3\", \"4\", \"5\", \"6\"]");
+                .replace("[\"ご希望の折り返し時間帯\"]", "[\"1\", \"2\", \"3\", \"4\", \"5\", \"6\"]")
+                .replace("\"addressee\": \"営業部\", ", "");
         withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON).body(bad).when().post("/tenants").then()
                 .statusCode(422).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItems("plans[0].hearingItems"));
@@ -117,7 +122,7 @@ class TenantAdminTest {
                 .body(bad.replace("[\"1\", \"2\", \"3\", \"4\", \"5\", \"6\"]", "[\"1\"]"))
                 .when().post("/tenants").then().statusCode(422)
                 .body("errors.field", containsInAnyOrder("timeZone", "calendar.openingHours", "calendar.holidays",
-                        "promises.escalation[0].target"));
+                        "promises.escalation[0].target", "notifications.routes[0]"));
         withKey(DemoKeys.PLATFORM).when().get("/tenants/{t}", id).then().statusCode(404);
 
         createTenant(id);

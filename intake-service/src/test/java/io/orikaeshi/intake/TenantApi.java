@@ -31,7 +31,9 @@ final class TenantApi {
                  "promises": {"warningLead": "PT10M", "defaultPromise": "PT2H",
                               "escalation": [{"after": "PT10M", "target": "assignee"}]},
                  "plans": [{"effectiveFrom": "2026-01-01", "unitPrice": 150, "hearingPrice": 50,
-                            "hearingItems": ["ご希望の折り返し時間帯"]}]%s}
+                            "hearingItems": ["ご希望の折り返し時間帯"]}],
+                 "notifications": {"routes": [{"addressee": "営業部", "recipients": ["eigyo@test.example"]}],
+                                   "quietHours": true, "sendingLimit": 60}%s}
                 """.formatted(id, extra == null ? "" : ", " + extra);
     }
 

@@ -32,16 +32,19 @@ public final class MailCatcher {
     private final List<ReceivedMail> received = new ArrayList<>();
     /** GreenMail calls the delivery hook once per recipient with the same message object; we keep one entry. */
     private MovingMessage lastDelivered;
+    /** Remembered: while the server is stopped GreenMail has no SMTP service to ask. */
+    private int port;
 
     private MailCatcher(GreenMail greenMail) {
         this.greenMail = greenMail;
     }
 
     static MailCatcher start(int port) {
-        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        RefusingGreenMail greenMail = new RefusingGreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
         MailCatcher catcher = new MailCatcher(greenMail);
+        catcher.port = greenMail.getSmtp().getPort();
         UserManager users = greenMail.getUserManager();
         MessageDeliveryHandler store = users.getMessageDeliveryHandler();
         users.setMessageDeliveryHandler((message, recipient) -> {
@@ -52,7 +55,7 @@ public final class MailCatcher {
     }
 
     int port() {
-        return greenMail.getSmtp().getPort();
+        return port;
     }
 
     /** Everything received since start or the last {@link #purge()}, oldest first. */
@@ -98,6 +101,26 @@ public final class MailCatcher {
 
     void stop() {
         greenMail.stop();
+    }
+
+    /** Takes the SMTP server down (senders get connection refused) until {@link #startSmtp()}; nothing is lost. */
+    public void stopSmtp() {
+        greenMail.stop();
+    }
+
+    /** The same server again, on the same port. */
+    public void startSmtp() {
+        greenMail.start();
+    }
+
+    /** From now on, RCPT TO this address is answered "550" (a permanent refusal), as for a mailbox that is gone. */
+    public void refuse(String address) {
+        ((RefusingGreenMail) greenMail).refusals.refuse(address);
+    }
+
+    /** How many times a sender named a refused address in RCPT TO: each one is a delivery attempt. */
+    public int refusedAttempts(String address) {
+        return ((RefusingGreenMail) greenMail).refusals.attempts(address);
     }
 
     private void onDelivery(MovingMessage message) {

@@ -2,6 +2,10 @@ package io.orikaeshi.notification;
 
 import io.orikaeshi.events.CallDetails;
 import io.orikaeshi.events.CallReceived;
+import io.orikaeshi.events.Urgency;
+import io.orikaeshi.events.HearingAnswer;
+import io.orikaeshi.events.CallbackPromise;
+import io.orikaeshi.events.CallDirection;
 import io.orikaeshi.events.CaptureStatus;
 import io.orikaeshi.events.CapturedItem;
 import io.orikaeshi.events.EventCodec;
@@ -12,11 +16,13 @@ import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
+import io.orikaeshi.notification.mapping.Wording;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
@@ -104,21 +110,46 @@ class ReportEmailTest {
         assertTrue(report.htmlBody().contains("<a href=\"tel:+12125550123\">"), report.htmlBody());
     }
 
-    @ParameterizedTest
-    @EnumSource(CaptureStatus.class)
-    void everyCaptureStatusIsWordedInBothLanguagesWithoutBlanks(CaptureStatus status) {
-        CapturedItem item = status == CaptureStatus.PROVIDED ? CapturedItem.provided("+81312345678")
-                : CapturedItem.notObtained(status);
-        for (String tenant : List.of("acme-jp", "globex-us")) {
-            CallReceived event = call(tenant, item, item, item, Instant.now().plusSeconds(3600));
+    /**
+     * Every capture status in every position (name, purpose, number: the statuses rotate), with and without a
+     * callback, in both languages; checked on the MIME message as received.
+     */
+    @ParameterizedTest(name = "{0}, rotation {1}")
+    @CsvSource({"acme-jp,0", "acme-jp,1", "acme-jp,2", "acme-jp,3",
+            "globex-us,0", "globex-us,1", "globex-us,2", "globex-us,3"})
+    void everyCaptureStatusIsWordedInEveryFieldInBothLanguages(String tenant, int rotation) {
+        CaptureStatus[] statuses = CaptureStatus.values();
+        CapturedItem name = item(statuses[rotation % 4], "山田 太郎");
+        CapturedItem purpose = item(statuses[(rotation + 1) % 4], "見積もりの件");
+        CapturedItem number = item(statuses[(rotation + 2) % 4], "+81312345678");
+        Instant due = rotation % 2 == 0 ? Instant.now().plusSeconds(3600) : null;
+        CallReceived event = call(tenant, name, purpose, number, due);
+        Wording wording = "acme-jp".equals(tenant) ? Wording.JA : Wording.EN;
 
-            ReceivedMail report = onlyMailAbout(event.callId());
+        ReceivedMail report = onlyMailAbout(event.callId());
 
-            assertFalse(report.textBody().contains("null"), report.textBody());
-            assertFalse(report.textBody().matches("(?s).*[：:] *\\R.*"), "a field was left blank:\n" + report.textBody());
-            assertFalse(report.subject().isBlank());
-            assertNotNull(report.htmlBody());
+        assertTrue(report.header("Subject").contains("=?"), "subject sent RFC 2047 encoded: " + report.header("Subject"));
+        String caller = name.isProvided() ? wording.callerDisplay("山田 太郎") : wording.unnamedCaller();
+        assertTrue(report.subject().contains(caller), report.subject());
+        assertTrue(report.subject().contains(due == null ? (wording == Wording.JA ? "折り返し不要" : "no callback needed")
+                : (wording == Wording.JA ? "折り返し期限" : "callback due")), report.subject());
+        assertNotNull(report.htmlBody(), "multipart with an HTML part");
+        for (CapturedItem item : List.of(name, purpose, number)) {
+            String expected = item.isProvided() ? item.value() : wording.notObtained(item.status());
+            assertTrue(report.textBody().contains(expected), expected + " in\n" + report.textBody());
+            assertTrue(report.htmlBody().contains(expected), expected + " in\n" + report.htmlBody());
         }
+        if (List.of(name, purpose, number).stream().anyMatch(i -> i.status() == CaptureStatus.DECLINED)) {
+            assertTrue(report.textBody().contains(wording.notObtained(CaptureStatus.DECLINED)),
+                    "asked-but-not-given wording: " + report.textBody());
+        }
+        assertFalse(report.textBody().contains("null") || report.htmlBody().contains("null"), report.textBody());
+        assertFalse(report.textBody().matches("(?s).*[：:] *\\R.*"), "a field was left blank:\n" + report.textBody());
+        assertFalse(report.htmlBody().matches("(?s).*<td>\\s*</td>.*"), "an empty cell:\n" + report.htmlBody());
+    }
+
+    private static CapturedItem item(CaptureStatus status, String value) {
+        return status == CaptureStatus.PROVIDED ? CapturedItem.provided(value) : CapturedItem.notObtained(status);
     }
 
     @Test
@@ -150,30 +181,46 @@ class ReportEmailTest {
         assertTrue(alert.textBody().contains("お詫び"), "asks to apologise first");
     }
 
-    @Test
-    void lineBreaksInCallerDataCannotAddHeadersOrRecipients() throws InterruptedException {
-        CallReceived event = call("acme-jp", CapturedItem.provided("山田\r\nBcc: evil@attacker.example\u2028X-Evil: 1"),
-                CapturedItem.provided("見積\nTo: evil@attacker.example"), CapturedItem.provided("+81312345678"), null);
+    /** Every caller- or operator-supplied text of a call, each a way into the subject or the HTML part. */
+    enum Field { CALLER_NAME, PURPOSE, CALLBACK_NUMBER, ADDRESSEE, NOTES, ASSIGNEE, HEARING_LABEL, HEARING_ANSWER }
 
-        ReceivedMail report = onlyMailAbout(event.callId());
+    /** Line breaks of every kind (CR, LF, NEL, U+2028, U+2029) to start headers, and markup to run in the HTML part. */
+    private static final String ATTACK = "x\r\nBcc: evil@attacker.example\rX-Evil-1: 1\nX-Evil-2: 1\u0085X-Evil-3: 1"
+            + "\u2028X-Evil-4: 1\u2029X-Evil-5: 1 \"><img src=x onerror=alert(1)><script>alert(2)</script>";
+
+    @ParameterizedTest
+    @EnumSource(Field.class)
+    void injectionInAnyTextFieldCannotAddHeadersRecipientsOrMarkup(Field field) throws InterruptedException {
+        String callId = EventFixtures.newCallId();
+        CallDetails details = new CallDetails(Instant.now(), "op-1", "tokyo-1",
+                field == Field.ADDRESSEE ? ATTACK : "佐藤",
+                CapturedItem.provided(field == Field.CALLER_NAME ? ATTACK : "山田"),
+                CapturedItem.provided(field == Field.PURPOSE ? ATTACK : "見積"),
+                CapturedItem.provided(field == Field.CALLBACK_NUMBER ? ATTACK : "+81312345678"), Urgency.URGENT,
+                field == Field.NOTES ? ATTACK : null,
+                new CallbackPromise(Instant.now().plusSeconds(3600), field == Field.ASSIGNEE ? ATTACK : "佐藤"),
+                CallDirection.INBOUND, null,
+                List.of(new HearingAnswer(field == Field.HEARING_LABEL ? ATTACK : "ご希望の時間帯",
+                        CapturedItem.provided(field == Field.HEARING_ANSWER ? ATTACK : "15時以降"))), null);
+        publish(Topics.CALL_EVENTS, EventFixtures.callReceived("acme-jp", callId, details));
+        publish(Topics.DEADLINE_EVENTS, EventFixtures.overdue("acme-jp", callId, Instant.now()));
+
+        List<ReceivedMail> mails = mail.awaitMessages(m -> m.textBody().contains(callId), 2, WAIT);
         Thread.sleep(500);
 
-        assertEquals(List.of(JA_RECIPIENT), report.to());
-        assertFalse(report.subject().contains("\n") || report.subject().contains("\r") || report.subject().contains("\u2028"));
-        assertTrue(report.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Bcc") || h.equalsIgnoreCase("X-Evil")),
-                report.headers().keySet().toString());
+        for (ReceivedMail received : mails) {
+            assertEquals(List.of(JA_RECIPIENT), received.to());
+            assertTrue(received.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Bcc")
+                    || h.toLowerCase(java.util.Locale.ROOT).startsWith("x-evil")), received.headers().keySet().toString());
+            assertTrue(received.subject().chars().noneMatch(c -> c == '\r' || c == '\n' || c == 0x85
+                    || c == 0x2028 || c == 0x2029), received.subject());
+            assertFalse(received.htmlBody().contains("<img") || received.htmlBody().contains("<script"),
+                    received.htmlBody());
+            if (received.subject().contains("お電話のご報告")) {
+                assertTrue(received.htmlBody().contains("&lt;img"), "the report shows every field, escaped: "
+                        + received.htmlBody());
+            }
+        }
         assertTrue(mail.messages().stream().noneMatch(m -> m.to().contains("evil@attacker.example")));
-    }
-
-    @Test
-    void markupInCallerDataIsEscapedInTheHtmlPart() {
-        CallReceived event = call("globex-us", CapturedItem.provided("<b>Bob</b>"),
-                CapturedItem.provided("<script>alert('x')</script>"), CapturedItem.provided("+12125550123"), null);
-
-        ReceivedMail report = onlyMailAbout(event.callId());
-
-        assertFalse(report.htmlBody().contains("<script>"), report.htmlBody());
-        assertFalse(report.htmlBody().contains("<b>Bob</b>"));
-        assertTrue(report.htmlBody().contains("&lt;script&gt;"));
     }
 }

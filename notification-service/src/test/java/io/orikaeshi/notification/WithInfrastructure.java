@@ -6,5 +6,6 @@ import io.quarkus.test.common.ResourceArg;
 
 /** Declared once so that every test class of this module shares one application start and one infrastructure. */
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@QuarkusTestResource(TestTenants.class)
 public class WithInfrastructure {
 }

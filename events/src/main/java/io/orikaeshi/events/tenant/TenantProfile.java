@@ -2,6 +2,7 @@ package io.orikaeshi.events.tenant;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ import java.util.Optional;
  */
 public record TenantProfile(String name, Optional<String> publicLabel, String locale, String timeZone,
                             String phoneRegion, Optional<List<String>> reportRecipients, Calendar calendar,
-                            Promises promises, Optional<List<Plan>> plans) {
+                            Promises promises, Optional<List<Plan>> plans, Notifications notifications) {
 
     public record Calendar(String openingHours, String holidays, Optional<List<LocalDate>> companyHolidays) {
     }
@@ -25,6 +26,26 @@ public record TenantProfile(String name, Optional<String> publicLabel, String lo
 
     /** @param target "assignee", "supervisor", or an email address */
     public record EscalationLevel(Duration after, String target) {
+    }
+
+    /**
+     * Who receives the tenant's emails, when, and how many at most.
+     *
+     * @param routes      tried in order; the first matching a call chooses its recipients (else report recipients)
+     * @param quietHours  hold mail about non-urgent calls while the tenant is closed, send it when it opens
+     * @param digestAt    send reports as one daily digest at this local time instead of one email per call
+     * @param sendingLimit at most this many emails per sendingWindow; the excess waits, never dropped
+     */
+    public record Notifications(Optional<List<Route>> routes, boolean quietHours, Optional<LocalTime> digestAt,
+                                int sendingLimit, Duration sendingWindow) {
+
+        public static Notifications defaults() {
+            return new Notifications(Optional.empty(), false, Optional.empty(), 120, Duration.ofMinutes(1));
+        }
+    }
+
+    /** Matches a call when every condition it states matches (case-insensitive, whole value). */
+    public record Route(Optional<String> addressee, Optional<String> purposeCategory, List<String> recipients) {
     }
 
     public record Plan(LocalDate effectiveFrom, int unitPrice, int hearingPrice, Optional<List<String>> hearingItems) {

@@ -70,6 +70,16 @@ public final class TenantMapper {
         if (plans.stream().map(TenantRequest.PlanRequest::effectiveFrom).distinct().count() < plans.size()) {
             errors.add(new Problem.FieldError("plans", "two plans start on the same day"));
         }
+        TenantRequest.NotificationsRequest nr = r.notifications() == null
+                ? new TenantRequest.NotificationsRequest(null, null, null, null, null) : r.notifications();
+        List<TenantRequest.RouteRequest> routes = nr.routes() == null ? List.of() : nr.routes();
+        for (int i = 0; i < routes.size(); i++) {
+            if (blank(routes.get(i).addressee()) && blank(routes.get(i).purposeCategory())) {
+                errors.add(new Problem.FieldError("notifications.routes[" + i + "]",
+                        "must state an addressee, a purposeCategory or both"));
+            }
+        }
+        checkDuration(errors, "notifications.sendingWindow", nr.sendingWindow());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -86,13 +96,29 @@ public final class TenantMapper {
                 plans.isEmpty() ? Optional.empty() : Optional.of(plans.stream()
                         .map(p -> new TenantProfile.Plan(p.effectiveFrom(), p.unitPrice(), p.hearingPrice(),
                                 Optional.ofNullable(p.hearingItems()).map(List::copyOf)))
-                        .sorted(java.util.Comparator.comparing(TenantProfile.Plan::effectiveFrom)).toList()));
+                        .sorted(java.util.Comparator.comparing(TenantProfile.Plan::effectiveFrom)).toList()),
+                new TenantProfile.Notifications(
+                        routes.isEmpty() ? Optional.empty() : Optional.of(routes.stream()
+                                .map(route -> new TenantProfile.Route(trimmed(route.addressee()),
+                                        trimmed(route.purposeCategory()), List.copyOf(route.recipients())))
+                                .toList()),
+                        Boolean.TRUE.equals(nr.quietHours()), Optional.ofNullable(nr.digestAt()),
+                        nr.sendingLimit() == null ? 120 : nr.sendingLimit(),
+                        nr.sendingWindow() == null ? Duration.ofMinutes(1) : nr.sendingWindow()));
     }
 
     private static void checkDuration(List<Problem.FieldError> errors, String field, Duration value) {
         if (value != null && (value.isNegative() || value.isZero() || value.compareTo(MAX_PROMISE) > 0)) {
             errors.add(new Problem.FieldError(field, "must be positive and at most 31 days"));
         }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Optional<String> trimmed(String value) {
+        return blank(value) ? Optional.empty() : Optional.of(value.trim());
     }
 
     private static boolean validZone(String zone) {

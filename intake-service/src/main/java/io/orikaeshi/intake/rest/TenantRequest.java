@@ -2,14 +2,18 @@ package io.orikaeshi.intake.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 /**
@@ -29,7 +33,8 @@ public record TenantRequest(
         @Size(max = 20) List<@NotBlank @Email @Size(max = 254) String> reportRecipients,
         @Valid CalendarRequest calendar,
         @Valid PromisesRequest promises,
-        @Size(max = 24) List<@NotNull @Valid PlanRequest> plans) {
+        @Size(max = 24) List<@NotNull @Valid PlanRequest> plans,
+        @Valid NotificationsRequest notifications) {
 
     /**
      * @param openingHours e.g. "MON-FRI 09:00-12:00,13:00-18:00; SAT 10:00-13:00" (default MON-FRI 09:00-18:00)
@@ -50,6 +55,21 @@ public record TenantRequest(
 
     /** @param target "assignee", "supervisor", or an email address */
     public record EscalationRequest(@NotNull Duration after, @NotBlank @Size(max = 254) String target) {
+    }
+
+    /**
+     * @param quietHours   hold mail about non-urgent calls while the tenant is closed (default false)
+     * @param digestAt     send reports as one daily digest at this local time instead of one email per call
+     * @param sendingLimit at most this many emails per sendingWindow (default 120 per minute)
+     */
+    public record NotificationsRequest(@Size(max = 50) List<@NotNull @Valid RouteRequest> routes, Boolean quietHours,
+                                       LocalTime digestAt, @Positive @Max(100_000) Integer sendingLimit,
+                                       Duration sendingWindow) {
+    }
+
+    /** Tried in order; the first route matching a call (every condition it states) chooses the recipients. */
+    public record RouteRequest(@Size(max = 200) String addressee, @Size(max = 100) String purposeCategory,
+                               @NotEmpty @Size(max = 20) List<@NotBlank @Email @Size(max = 254) String> recipients) {
     }
 
     public record PlanRequest(@NotNull LocalDate effectiveFrom, @PositiveOrZero int unitPrice,

@@ -61,6 +61,12 @@ public enum Wording {
         }
 
         @Override
+        public String digestSubject(String periodEnd, long received, int open, int overdue) {
+            return "【本日のご報告】" + periodEnd + "まで：受電" + received + "件、未完了の折り返し" + open + "件（うち期限超過"
+                    + overdue + "件）";
+        }
+
+        @Override
         public Alert warning(String caller, String dueAt) {
             return new Alert("【期限間近】" + caller + "への折り返し期限（" + dueAt + "）が近づいています",
                     "お約束の折り返し期限が近づいています",
@@ -137,6 +143,12 @@ public enum Wording {
         }
 
         @Override
+        public String digestSubject(String periodEnd, long received, int open, int overdue) {
+            return "Daily summary to " + periodEnd + ": " + received + " call(s), " + open + " open callback(s), "
+                    + overdue + " overdue";
+        }
+
+        @Override
         public Alert warning(String caller, String dueAt) {
             return new Alert("[DUE SOON] Callback to " + caller + " is due " + dueAt,
                     "The promised callback is due soon.",
@@ -198,6 +210,8 @@ public enum Wording {
     public abstract String urgency(Urgency urgency);
 
     public abstract String reportSubject(String caller, String addressee, String dueAt, boolean urgent);
+
+    public abstract String digestSubject(String periodEnd, long received, int open, int overdue);
 
     public abstract Alert warning(String caller, String dueAt);
 

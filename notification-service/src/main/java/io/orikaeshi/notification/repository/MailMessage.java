@@ -17,7 +17,7 @@ import java.time.Instant;
 @Table(name = "mail_message")
 public class MailMessage extends PanacheEntityBase {
 
-    public enum Kind { REPORT, WARNING_ALERT, OVERDUE_ALERT, ESCALATION_ALERT, CHASE_ALERT }
+    public enum Kind { REPORT, WARNING_ALERT, OVERDUE_ALERT, ESCALATION_ALERT, CHASE_ALERT, DIGEST }
 
     public enum Status { PENDING, SENT, FAILED }
 
@@ -51,4 +51,7 @@ public class MailMessage extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "sent_at")
     public Instant sentAt;
+    /** Set when quiet hours held the mail: the tenant's next opening, when it goes out. */
+    @Column(name = "held_until")
+    public Instant heldUntil;
 }

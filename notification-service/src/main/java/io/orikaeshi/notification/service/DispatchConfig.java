@@ -24,4 +24,8 @@ public interface DispatchConfig {
 
     @WithDefault("1s")
     Duration retryPause();
+
+    /** How often digest times are checked: a digest goes out at most this late. */
+    @WithDefault("30s")
+    Duration digestCheckInterval();
 }

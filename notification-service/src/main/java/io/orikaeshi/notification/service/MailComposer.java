@@ -1,14 +1,22 @@
 package io.orikaeshi.notification.service;
 
+import io.orikaeshi.events.CallDetails;
 import io.orikaeshi.events.CallReceived;
+import io.orikaeshi.events.CallbackCancelled;
 import io.orikaeshi.events.CallbackChased;
+import io.orikaeshi.events.CallbackCompleted;
 import io.orikaeshi.events.CallbackEscalated;
+import io.orikaeshi.events.CallbackExtended;
 import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.CallbackWarned;
 import io.orikaeshi.events.EventCodec;
+import io.orikaeshi.events.NotificationDeferred;
 import io.orikaeshi.events.OrikaeshiEvent;
+import io.orikaeshi.events.Topics;
+import io.orikaeshi.events.Urgency;
 import io.orikaeshi.kit.links.LinkAction;
 import io.orikaeshi.kit.links.SignedLinks;
+import io.orikaeshi.kit.outbox.Outbox;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.notification.mapping.HeaderSafe;
@@ -27,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Decides which emails an event causes and renders them into the delivery ledger. Runs inside the consumer's
@@ -40,11 +49,16 @@ public class MailComposer {
     private final Engine templates;
     private final TenantDirectory tenants;
     private final SignedLinks links;
+    private final QuietHours quietHours;
+    private final Outbox outbox;
 
-    public MailComposer(Engine templates, TenantDirectory tenants, SignedLinks links) {
+    public MailComposer(Engine templates, TenantDirectory tenants, SignedLinks links, QuietHours quietHours,
+                        Outbox outbox) {
         this.templates = templates;
         this.tenants = tenants;
         this.links = links;
+        this.quietHours = quietHours;
+        this.outbox = outbox;
     }
 
     /** How an alert event is worded, and who gets it besides the tenant's recipients. */
@@ -59,6 +73,12 @@ public class MailComposer {
     public Uni<Void> apply(OrikaeshiEvent event) {
         if (event instanceof CallReceived received) {
             return report(received);
+        }
+        if (event instanceof CallbackCompleted || event instanceof CallbackCancelled) {
+            return snapshot(event, snapshot -> snapshot.closedAt = event.occurredAt());
+        }
+        if (event instanceof CallbackExtended extended) {
+            return snapshot(event, snapshot -> snapshot.dueAt = extended.newDueAt());
         }
         AlertSpec alert = alertFor(event);
         return alert == null ? Uni.createFrom().voidItem() : alert(event, alert);
@@ -90,9 +110,13 @@ public class MailComposer {
         snapshot.callId = event.callId();
         snapshot.tenantId = event.tenantId();
         snapshot.eventJson = EventCodec.toJson(event);
+        snapshot.receivedAt = event.call().receivedAt();
+        snapshot.dueAt = event.call().callbackPromised() ? event.call().callback().dueAt() : null;
+        snapshot.urgent = event.call().urgency() == Urgency.URGENT;
         Optional<TenantSettings> tenant = tenant(event);
         Uni<Void> saved = snapshot.persist().replaceWithVoid();
-        if (tenant.isEmpty()) {
+        if (tenant.isEmpty() || tenant.get().config().notifications().digestAt().isPresent()) {
+            // A digest tenant reads its reports in the daily digest, made from the snapshot.
             return saved;
         }
         Wording wording = Wording.of(tenant.get().locale());
@@ -100,7 +124,8 @@ public class MailComposer {
         String subject = wording.reportSubject(model.callerSubject(), model.addressee(), model.dueAt(), model.urgent());
         String text = render("mail/report-" + wording.templateSuffix() + ".txt", model, null);
         String html = render("mail/report-" + wording.templateSuffix() + ".html", model, null);
-        return saved.chain(() -> queue(event, tenant.get(), MailMessage.Kind.REPORT, List.of(), subject, text, html));
+        return saved.chain(() -> queue(event, tenant.get(), MailMessage.Kind.REPORT, event.call(), List.of(),
+                subject, text, html));
     }
 
     private Uni<Void> alert(OrikaeshiEvent event, AlertSpec spec) {
@@ -122,19 +147,29 @@ public class MailComposer {
             Wording.Alert text = spec.wording().of(wording, model.callerSubject(), model.dueAt());
             String body = render("mail/alert-" + wording.templateSuffix() + ".txt", model, text);
             String html = render("mail/alert-" + wording.templateSuffix() + ".html", model, text);
-            return queue(event, tenant.get(), spec.kind(), spec.extraRecipients(), text.subject(), body, html);
+            return queue(event, tenant.get(), spec.kind(), received.call(), spec.extraRecipients(), text.subject(),
+                    body, html);
         });
     }
 
-    private Uni<Void> queue(OrikaeshiEvent event, TenantSettings tenant, MailMessage.Kind kind, List<String> extra,
-                            String subject, String text, String html) {
-        List<String> recipients = new ArrayList<>(tenant.reportRecipients());
+    private Uni<Void> snapshot(OrikaeshiEvent event, Consumer<CallSnapshot> change) {
+        return CallSnapshot.<CallSnapshot>findById(event.callId()).invoke(snapshot -> {
+            if (snapshot != null) {
+                change.accept(snapshot);
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> queue(OrikaeshiEvent event, TenantSettings tenant, MailMessage.Kind kind, CallDetails call,
+                            List<String> extra, String subject, String text, String html) {
+        List<String> recipients = new ArrayList<>(Routing.recipients(tenant, call));
         extra.stream().filter(r -> !recipients.contains(r)).forEach(recipients::add);
         if (recipients.isEmpty()) {
             LOG.warnf("Tenant %s has no report recipients; %s for call %s is not sent", tenant.id(), kind, event.callId());
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         Instant now = Instant.now();
+        Optional<Instant> held = quietHours.holdUntil(tenant, call.urgency() == Urgency.URGENT, now);
         for (String recipient : recipients) {
             MailMessage mail = new MailMessage();
             mail.messageId = messageId(event.eventId(), recipient);
@@ -147,9 +182,15 @@ public class MailComposer {
             mail.textBody = text;
             mail.htmlBody = html;
             mail.status = MailMessage.Status.PENDING;
-            mail.nextAttemptAt = now;
+            mail.nextAttemptAt = held.orElse(now);
+            mail.heldUntil = held.orElse(null);
             mail.createdAt = now;
             chain = chain.chain(() -> mail.persist().replaceWithVoid());
+            if (held.isPresent()) {
+                chain = chain.chain(() -> outbox.append(Topics.NOTIFICATION_EVENTS, NotificationDeferred.of(
+                        mail.tenantId, mail.callId, now, mail.messageId, kind.name(), recipient, held.get(),
+                        "quiet hours: the tenant is closed")));
+            }
         }
         return chain;
     }

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sends queued emails, records each outcome in the ledger and publishes it (sent, deferred, failed) through the
@@ -34,13 +35,17 @@ public class MailDispatcher extends BackgroundWorker {
 
     private final ReactiveMailer mailer;
     private final Outbox outbox;
-    private final DispatchConfig config;
+    private static final Throwable NO_FAILURE = new Throwable("sent");
 
-    public MailDispatcher(ReactiveMailer mailer, Outbox outbox, DispatchConfig config) {
+    private final DispatchConfig config;
+    private final SendingLimits limits;
+
+    public MailDispatcher(ReactiveMailer mailer, Outbox outbox, DispatchConfig config, SendingLimits limits) {
         super("mail-dispatcher", config.retryPause());
         this.mailer = mailer;
         this.outbox = outbox;
         this.config = config;
+        this.limits = limits;
     }
 
     @Override
@@ -51,35 +56,62 @@ public class MailDispatcher extends BackgroundWorker {
                                 .setParameter(2, config.batchSize())
                                 .getResultList())
                         .flatMap(this::sendAll))
-                .invoke(sent -> {
-                    if (sent > 0) {
+                .invoke(handled -> {
+                    if (handled > 0) {
                         outbox.committed();
                     }
                 })
-                .map(sent -> sent == config.batchSize()
+                .map(handled -> handled == config.batchSize()
                         ? Round.more()
                         : Round.idle(config.pollInterval()));
     }
 
+    /**
+     * Sends the batch's mails concurrently (the mailer pools its SMTP connections; one at a time left the server
+     * idle between replies), then records the outcomes one by one: a Hibernate Reactive session takes one
+     * operation at a time. Mail beyond its tenant's sending limit is put back for later, not sent.
+     */
     private Uni<Integer> sendAll(List<MailMessage> batch) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (MailMessage message : batch) {
-            chain = chain.chain(() -> send(message));
-        }
-        return chain.replaceWith(batch.size());
+        return limits.split(batch).flatMap(split -> {
+            List<Uni<Throwable>> sends = split.allowed().stream().map(this::send).toList();
+            Uni<List<Throwable>> outcomes = sends.isEmpty() ? Uni.createFrom().item(List.of())
+                    : Uni.join().all(sends).andFailFast();
+            return outcomes.flatMap(failures -> {
+                Instant now = Instant.now();
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (int i = 0; i < failures.size(); i++) {
+                    MailMessage message = split.allowed().get(i);
+                    Throwable failure = failures.get(i);
+                    chain = chain.chain(() -> record(message, failure == NO_FAILURE ? null : failure, now));
+                }
+                for (Map.Entry<MailMessage, Instant> deferred : split.deferred().entrySet()) {
+                    chain = chain.chain(() -> throttled(deferred.getKey(), deferred.getValue(), now));
+                }
+                return chain;
+            });
+        }).replaceWith(batch.size());
     }
 
-    private Uni<Void> send(MailMessage message) {
+    /** The failure of sending, or {@link #NO_FAILURE}: a Uni that never fails, so one refusal cannot cancel the rest. */
+    private Uni<Throwable> send(MailMessage message) {
         Mail mail = Mail.withText(message.recipient, message.subject, message.textBody)
                 .setHtml(message.htmlBody)
                 .addHeader("Message-ID", message.messageId);
-        return mailer.send(mail)
-                .onItemOrFailure().transformToUni((ok, failure) -> {
-                    message.attempts++;
-                    Instant now = Instant.now();
-                    return outbox.append(Topics.NOTIFICATION_EVENTS,
-                            failure == null ? sent(message, now) : failed(message, failure, now));
-                });
+        return mailer.send(mail).map(ok -> NO_FAILURE).onFailure().recoverWithItem(failure -> failure);
+    }
+
+    private Uni<Void> record(MailMessage message, Throwable failure, Instant now) {
+        message.attempts++;
+        return outbox.append(Topics.NOTIFICATION_EVENTS,
+                failure == null ? sent(message, now) : failed(message, failure, now));
+    }
+
+    private Uni<Void> throttled(MailMessage message, Instant until, Instant now) {
+        message.nextAttemptAt = until;
+        LOG.debugf("Tenant %s is at its sending limit; %s of call %s waits until %s", message.tenantId,
+                message.kind, message.callId, until);
+        return outbox.append(Topics.NOTIFICATION_EVENTS, NotificationDeferred.of(message.tenantId, message.callId, now,
+                message.messageId, message.kind.name(), message.recipient, until, "tenant sending limit"));
     }
 
     private OrikaeshiEvent sent(MailMessage message, Instant now) {

@@ -24,7 +24,16 @@ public final class TenantProfiles {
                                 .map(l -> new TenantProfile.EscalationLevel(l.after(), l.target())).toList())),
                 t.plans().map(plans -> plans.stream()
                         .map(plan -> new TenantProfile.Plan(plan.effectiveFrom(), plan.unitPrice(), plan.hearingPrice(),
-                                plan.hearingItems())).toList()));
+                                plan.hearingItems())).toList()),
+                notifications(t.notifications()));
+    }
+
+    private static TenantProfile.Notifications notifications(TenantsConfig.Notifications n) {
+        return new TenantProfile.Notifications(
+                n.routes().map(routes -> routes.stream()
+                        .map(r -> new TenantProfile.Route(r.addressee(), r.purposeCategory(), List.copyOf(r.recipients())))
+                        .toList()),
+                n.quietHours(), n.digestAt(), n.sendingLimit(), n.sendingWindow());
     }
 
     public static List<ApiKeyGrant> keysFromConfig(TenantsConfig.Tenant t) {

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +46,45 @@ public interface TenantsConfig {
         /** Price plans, each in force from its date until the next one's. */
         Optional<List<Plan>> plans();
 
+        /** Who receives the tenant's emails, when, and how many at most. */
+        Notifications notifications();
+
         /** API keys the tenant starts with (only their SHA-256; the demo keys are listed in the README). */
         Optional<List<SeedKey>> apiKeys();
+    }
+
+    /** Routing, quiet hours, digest and sending limit of the tenant's emails (notification-service). */
+    interface Notifications {
+        /**
+         * Tried in order; the first route matching a call gives the recipients of its report and alerts. A call no
+         * route matches goes to {@code report-recipients}.
+         */
+        Optional<List<Route>> routes();
+
+        /** Hold mail about non-urgent calls while the tenant is closed (its calendar), send it when it opens. */
+        @WithDefault("false")
+        boolean quietHours();
+
+        /** Send reports as one daily digest at this local time (HH:MM) instead of one email per call. */
+        Optional<LocalTime> digestAt();
+
+        /** Flood protection: at most this many emails per {@link #sendingWindow()}; the excess waits, never dropped. */
+        @WithDefault("120")
+        int sendingLimit();
+
+        @WithDefault("1m")
+        Duration sendingWindow();
+    }
+
+    /** A routing rule: a call matches when every condition it states matches (case-insensitive, whole value). */
+    interface Route {
+        /** The person the caller asked for ({@code CallDetails.addressee}). */
+        Optional<String> addressee();
+
+        /** The purpose category of the call ({@code CallDetails.purposeCategory}). */
+        Optional<String> purposeCategory();
+
+        List<String> recipients();
     }
 
     interface SeedKey {

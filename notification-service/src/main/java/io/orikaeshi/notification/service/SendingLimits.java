@@ -1,0 +1,90 @@
+package io.orikaeshi.notification.service;
+
+import io.orikaeshi.events.tenant.TenantProfile;
+import io.orikaeshi.kit.tenant.TenantDirectory;
+import io.orikaeshi.notification.repository.MailMessage;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The per-tenant sending limit (flood protection): at most {@code sending-limit} emails per {@code sending-window}
+ * for one tenant, counted from the ledger so every instance sees the same count. What is over the limit waits
+ * until the oldest send of the window has left it.
+ */
+@ApplicationScoped
+public class SendingLimits {
+
+    /** Mail of a batch that may go now, and mail that must wait (with when it may go). */
+    public record Split(List<MailMessage> allowed, Map<MailMessage, Instant> deferred) {
+    }
+
+    private static final String RECENT = "select count(*), min(sent_at) from mail_message "
+            + "where tenant_id = ?1 and status = 'SENT' and sent_at > ?2";
+    /** Timestamps are stored in microseconds: step past the boundary so the oldest send has surely left. */
+    private static final Duration MARGIN = Duration.ofMillis(1);
+
+    private final TenantDirectory tenants;
+
+    public SendingLimits(TenantDirectory tenants) {
+        this.tenants = tenants;
+    }
+
+    public Uni<Split> split(List<MailMessage> batch) {
+        Map<String, List<MailMessage>> byTenant = new LinkedHashMap<>();
+        batch.forEach(m -> byTenant.computeIfAbsent(m.tenantId, t -> new ArrayList<>()).add(m));
+        Split split = new Split(new ArrayList<>(), new LinkedHashMap<>());
+        Instant now = Instant.now();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<MailMessage>> tenant : byTenant.entrySet()) {
+            chain = chain.chain(() -> splitTenant(tenant.getKey(), tenant.getValue(), now, split));
+        }
+        return chain.replaceWith(split);
+    }
+
+    private Uni<Void> splitTenant(String tenantId, List<MailMessage> mails, Instant now, Split split) {
+        TenantProfile.Notifications settings = tenants.find(tenantId)
+                .map(t -> t.config().notifications()).orElse(null);
+        if (settings == null) {
+            split.allowed().addAll(mails);
+            return Uni.createFrom().voidItem();
+        }
+        Duration window = settings.sendingWindow();
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(RECENT, Object[].class)
+                .setParameter(1, tenantId)
+                .setParameter(2, now.minus(window))
+                .getSingleResult()).invoke(row -> {
+                    long recent = ((Number) row[0]).longValue();
+                    Instant oldest = row[1] == null ? now : instant(row[1]);
+                    long room = Math.max(0, settings.sendingLimit() - recent);
+                    for (int i = 0; i < mails.size(); i++) {
+                        if (i < room) {
+                            split.allowed().add(mails.get(i));
+                        } else {
+                            split.deferred().put(mails.get(i), oldest.plus(window).plus(MARGIN));
+                        }
+                    }
+                }).replaceWithVoid();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}

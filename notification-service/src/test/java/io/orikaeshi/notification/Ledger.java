@@ -1,0 +1,64 @@
+package io.orikaeshi.notification;
+
+import io.orikaeshi.infra.LocalInfrastructure;
+import io.orikaeshi.infra.testing.InfraTestResource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the delivery ledger as it is stored, for tests that check what waits and why. */
+final class Ledger {
+
+    record Row(String recipient, String kind, String status, int attempts, Instant nextAttemptAt, Instant heldUntil,
+               Instant sentAt) {
+    }
+
+    private Ledger() {
+    }
+
+    static List<Row> ofCall(String callId) {
+        LocalInfrastructure infra = InfraTestResource.infra();
+        try (Connection db = DriverManager.getConnection(infra.jdbcUrl("notification"), infra.dbUsername(),
+                infra.dbPassword());
+             PreparedStatement query = db.prepareStatement("select recipient, kind, status, attempts, next_attempt_at, "
+                     + "held_until, sent_at from mail_message where call_id = ? order by id")) {
+            query.setString(1, callId);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            instant(rs, 5), instant(rs, 6), instant(rs, 7)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the call's snapshot exists and, when {@code closed}, is closed. */
+    static boolean snapshot(String callId, boolean closed) {
+        LocalInfrastructure infra = InfraTestResource.infra();
+        try (Connection db = DriverManager.getConnection(infra.jdbcUrl("notification"), infra.dbUsername(),
+                infra.dbPassword());
+             PreparedStatement query = db.prepareStatement("select closed_at from call_snapshot where call_id = ?")) {
+            query.setString(1, callId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() && (!closed || rs.getTimestamp(1) != null);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        java.sql.Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

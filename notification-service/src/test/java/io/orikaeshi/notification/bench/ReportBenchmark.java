@@ -1,0 +1,268 @@
+package io.orikaeshi.notification.bench;
+
+import io.orikaeshi.events.CallReceived;
+import io.orikaeshi.events.EventCodec;
+import io.orikaeshi.events.EventFixtures;
+import io.orikaeshi.events.Topics;
+import io.orikaeshi.infra.InfraSettings;
+import io.orikaeshi.infra.LocalInfrastructure;
+import io.orikaeshi.infra.LocalSystem;
+import io.orikaeshi.infra.MailCatcher;
+import io.orikaeshi.infra.ReceivedMail;
+import io.orikaeshi.infra.ServiceProcess;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Report emails per second from a CallReceived event on Kafka to the SMTP server's acceptance, through the
+ * notification-service running as its own process, beside plain Jakarta Mail loops sending the same messages to the
+ * same server in the same run. A benchmark, not a test: see ../../../../../../../bench/README.md.
+ *
+ * <p>Arguments: burst size (default 3000), paced rate per second (default 100), paced seconds (default 20).
+ */
+public final class ReportBenchmark {
+
+    private static final Pattern CALL_ID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\s*$");
+    private static final Duration WAIT = Duration.ofMinutes(5);
+
+    private ReportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int burst = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int pacedSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        Path root = root();
+        Path logs = root.resolve("notification-service/target/bench");
+        Files.createDirectories(logs);
+        try (LocalInfrastructure infra = LocalInfrastructure.start(InfraSettings.forTests(List.of("notification")))) {
+            int port = freePort();
+            ServiceProcess service = ServiceProcess.start("notification-service",
+                    LocalSystem.quarkusRunJar(root, "notification-service"),
+                    LocalSystem.serviceEnv(infra, "notification-service", "notification", port, root),
+                    // The demo tenant's flood protection would measure the limit, not the service.
+                    serviceArgs(),
+                    logs.resolve("notification-service.log"));
+            try (KafkaProducer<String, String> producer = producer(infra.kafkaBootstrapServers())) {
+                service.awaitHealthy("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofMinutes(3));
+                MailCatcher mail = infra.mail();
+                System.out.println("warm-up ...");
+                run(producer, mail, 500, 0);
+                mail.purge();
+
+                Result service1 = run(producer, mail, burst, 0);
+                String split = stages(infra);
+                List<ReceivedMail> sent = mail.messages();
+                mail.purge();
+                Result paced = run(producer, mail, rate * pacedSeconds, rate);
+                mail.purge();
+                Result plainSerial = plain(infra.smtpPort(), sent, 1, mail);
+                mail.purge();
+                Result plainPooled = plain(infra.smtpPort(), sent, 10, mail);
+
+                System.out.println();
+                System.out.println("| Path | Mails | Mails/s | p50 ms | p99 ms | max ms |");
+                System.out.println("|---|---:|---:|---:|---:|---:|");
+                print("service: Kafka event -> SMTP acceptance, burst", service1);
+                print("service: Kafka event -> SMTP acceptance, paced " + rate + "/s", paced);
+                print("plain Jakarta Mail loop, 1 connection", plainSerial);
+                print("plain Jakarta Mail, 10 connections (the mailer's pool size)", plainPooled);
+                System.out.println("\nWhere the service's time goes (burst and paced runs, from the ledger): " + split);
+                System.out.printf("%nservice burst / plain 1 connection = %.2f; / plain 10 connections = %.2f%n",
+                        service1.perSecond() / plainSerial.perSecond(), service1.perSecond() / plainPooled.perSecond());
+            } finally {
+                service.stop();
+            }
+        }
+    }
+
+    /** The demo tenant's flood protection would measure the limit, not the service; BENCH_SERVICE_ARGS adds more. */
+    private static List<String> serviceArgs() {
+        List<String> args = new ArrayList<>(List.of("-Dorikaeshi.tenants.acme-jp.notifications.sending-limit=100000000"));
+        String extra = System.getenv("BENCH_SERVICE_ARGS");
+        if (extra != null && !extra.isBlank()) {
+            args.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        System.out.println("service JVM args: " + args);
+        return args;
+    }
+
+    /**
+     * Event to ledger row (consumed and rendered: created_at minus the event's occurredAt) and ledger row to sent
+     * (sent_at minus created_at), p50 / p99 in ms, over every mail so far.
+     */
+    private static String stages(LocalInfrastructure infra) throws Exception {
+        String sql = "select percentile_cont(0.5) within group (order by c), percentile_cont(0.99) within group (order by c),"
+                + " percentile_cont(0.5) within group (order by d), percentile_cont(0.99) within group (order by d) from ("
+                + " select extract(epoch from m.created_at - (s.event_json::json->>'occurredAt')::timestamptz) * 1000 c,"
+                + " extract(epoch from m.sent_at - m.created_at) * 1000 d"
+                + " from mail_message m join call_snapshot s on s.call_id = m.call_id where m.status = 'SENT') x";
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(infra.jdbcUrl("notification"),
+                infra.dbUsername(), infra.dbPassword());
+             java.sql.ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return String.format("event -> queued p50 %.0f ms, p99 %.0f ms; queued -> sent p50 %.0f ms, p99 %.0f ms",
+                    rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
+        }
+    }
+
+    record Result(int count, double perSecond, double p50, double p99, double max) {
+    }
+
+    /** Publishes {@code count} reports (all at once when rate is 0) and waits until the SMTP server has them all. */
+    private static Result run(KafkaProducer<String, String> producer, MailCatcher mail, int count, int rate)
+            throws Exception {
+        Map<String, Instant> published = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        Instant first = Instant.now();
+        for (int i = 0; i < count; i++) {
+            if (rate > 0) {
+                long due = start + i * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            CallReceived event = EventFixtures.callReceived("acme-jp", EventFixtures.newCallId(),
+                    Instant.now().plusSeconds(7200));
+            published.put(event.callId(), Instant.now());
+            producer.send(new ProducerRecord<>(Topics.CALL_EVENTS, event.key(), EventCodec.toJson(event)));
+        }
+        producer.flush();
+        List<ReceivedMail> received = mail.awaitMessages(m -> true, count, WAIT);
+        double[] latencies = new double[count];
+        Instant last = first;
+        int i = 0;
+        for (ReceivedMail m : received.subList(0, count)) {
+            Matcher id = CALL_ID.matcher(m.textBody().strip());
+            if (!id.find() || !published.containsKey(id.group().strip())) {
+                throw new IllegalStateException("A mail of another run: " + m.subject());
+            }
+            latencies[i++] = Duration.between(published.get(id.group().strip()), m.receivedAt()).toNanos() / 1e6;
+            last = m.receivedAt().isAfter(last) ? m.receivedAt() : last;
+        }
+        if (mail.messages().size() != count) {
+            throw new IllegalStateException("Expected " + count + " mails, got " + mail.messages().size());
+        }
+        return result(latencies, Duration.between(first, last));
+    }
+
+    /** The same messages as the service sent, through Jakarta Mail with {@code connections} parallel connections. */
+    private static Result plain(int smtpPort, List<ReceivedMail> messages, int connections, MailCatcher mail)
+            throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", String.valueOf(smtpPort));
+        Session session = Session.getInstance(props);
+        double[] latencies = new double[messages.size()];
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        Instant first = Instant.now();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            int worker = c;
+            workers.add(pool.submit(() -> {
+                try (Transport transport = session.getTransport("smtp")) {
+                    transport.connect();
+                    for (int i = worker; i < messages.size(); i += connections) {
+                        MimeMessage message = mime(session, messages.get(i));
+                        long t0 = System.nanoTime();
+                        transport.sendMessage(message, message.getAllRecipients());
+                        latencies[i] = (System.nanoTime() - t0) / 1e6;
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        pool.shutdown();
+        mail.awaitMessages(m -> true, messages.size(), WAIT);
+        return result(latencies, Duration.between(first, Instant.now()));
+    }
+
+    /** Built per send, as the mailer builds each message: multipart/alternative, UTF-8, the same Message-ID. */
+    private static MimeMessage mime(Session session, ReceivedMail sent) throws Exception {
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", sent.messageId());
+            }
+        };
+        message.setFrom(new InternetAddress(LocalSystem.MAIL_FROM));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(sent.to().get(0)));
+        message.setSubject(sent.subject(), "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(sent.textBody(), "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(sent.htmlBody(), "UTF-8", "html");
+        message.setContent(new MimeMultipart("alternative", text, html));
+        message.saveChanges();
+        return message;
+    }
+
+    private static Result result(double[] latencies, Duration elapsed) {
+        double[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return new Result(sorted.length, sorted.length / (elapsed.toNanos() / 1e9),
+                sorted[(int) Math.floor(0.50 * (sorted.length - 1))],
+                sorted[(int) Math.floor(0.99 * (sorted.length - 1))], sorted[sorted.length - 1]);
+    }
+
+    private static void print(String name, Result r) {
+        System.out.printf("| %s | %d | %.0f | %.1f | %.1f | %.1f |%n", name, r.count(), r.perSecond(), r.p50(), r.p99(),
+                r.max());
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Run from inside the repository");
+        }
+        return dir;
+    }
+}
