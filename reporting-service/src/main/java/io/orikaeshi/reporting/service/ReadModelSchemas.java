@@ -5,8 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +41,48 @@ public class ReadModelSchemas {
         }
         Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
                 .locations("classpath:db/migration").load().migrate();
+    }
+
+    /**
+     * Drops the schema's secondary indexes (primary keys stay: the upserts need them), so that a bulk load does not
+     * maintain them row by row. @return their definitions, for {@link #createIndexes}
+     */
+    public List<String> dropSecondaryIndexes(String schema) {
+        requireName(schema);
+        List<String> definitions = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    select i.relname, pg_get_indexdef(i.oid) from pg_index x
+                    join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+                    join pg_namespace n on n.oid = t.relnamespace
+                    where n.nspname = ? and not x.indisprimary and not x.indisunique""")) {
+                query.setString(1, schema);
+                List<String> names = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        names.add(rows.getString(1));
+                        definitions.add(rows.getString(2));
+                    }
+                }
+                try (Statement statement = connection.createStatement()) {
+                    for (String name : names) {
+                        statement.execute("drop index " + schema + "." + name);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the indexes of schema " + schema, e);
+        }
+        return definitions;
+    }
+
+    /** Builds indexes from their definitions: once over a loaded table is far cheaper than row by row. */
+    public void createIndexes(List<String> definitions) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String definition : definitions) {
+                statement.execute(definition);
+            }
+        }
     }
 
     /**
