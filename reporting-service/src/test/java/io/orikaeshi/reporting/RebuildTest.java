@@ -2,10 +2,10 @@ package io.orikaeshi.reporting;
 
 import io.agroal.api.AgroalDataSource;
 import io.orikaeshi.events.AssigneeKind;
+import io.orikaeshi.events.AttemptOutcome;
 import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackAcknowledged;
 import io.orikaeshi.events.CallbackAttempted;
-import io.orikaeshi.events.AttemptOutcome;
 import io.orikaeshi.events.CallbackCompleted;
 import io.orikaeshi.events.CallbackEscalated;
 import io.orikaeshi.events.CallbackExtended;
@@ -18,29 +18,27 @@ import io.orikaeshi.reporting.service.ProjectionReplay;
 import io.orikaeshi.reporting.support.Calls;
 import io.orikaeshi.reporting.support.Stream;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.orikaeshi.reporting.support.ReadModels.snapshot;
+import static io.orikaeshi.reporting.support.ReadModels.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Rebuild from offset 0 equals the live model: every record of the three topics is read from the beginning and
- * applied, through the same ledger and projections, to empty tables in another schema; both schemas must then hold
- * the same rows. The replay applies the scheduler's and notification-service's topics before intake's, an
- * interleaving the live consumer never saw, so the comparison also proves the projections order-independent.
+ * applied, through the same ledger and batched projections, to empty tables in another schema; both schemas must
+ * then hold the same rows. The replay applies the scheduler's and notification-service's topics before intake's, an
+ * interleaving the live consumer never saw, so the comparison also proves the projections order-independent; and it
+ * is made with batches of one event and of thousands, so it proves the result independent of the batching too.
  */
 @QuarkusTest
 class RebuildTest {
@@ -52,31 +50,65 @@ class RebuildTest {
 
     @Test
     void replayingEveryTopicFromOffsetZeroIntoEmptyTablesGivesTheLiveModelAndReplayingAgainChangesNothing()
-            throws Throwable {
+            throws Exception {
+        Lifecycle lifecycle = publishALifecycleWithEveryKindOfEvent();
+        Stream.awaitConsumed();
+        List<String> payloads = everyRecordSchedulerTopicsFirst();
+
+        replay.recreate("replay");
+        int applied = replay.replay("replay", payloads, 5_000);
+
+        List<String> live = snapshot(dataSource, "public");
+        assertFalse(live.isEmpty());
+        assertEquals(live, snapshot(dataSource, "replay"));
+        assertEquals(Integer.parseInt(value(dataSource, "select count(*) from public.processed_event")), applied);
+
+        assertEquals(0, replay.replay("replay", payloads, 5_000));
+        assertEquals(live, snapshot(dataSource, "replay"));
+        // Two extensions of one call in one batch: the later one's due time is the one in force.
+        assertEquals("2", value(dataSource, "select extension_count from replay.call_log where call_id = '"
+                + lifecycle.callId() + "'"));
+        assertEquals("t", value(dataSource, "select callback_due_at = '" + lifecycle.lastDueAt()
+                + "'::timestamptz from replay.call_log where call_id = '" + lifecycle.callId() + "'"));
+    }
+
+    @Test
+    void oneEventPerBatchAndEveryEventTwiceInOneBatchGiveTheSameRows() throws Exception {
         publishALifecycleWithEveryKindOfEvent();
         Stream.awaitConsumed();
+        List<String> payloads = everyRecordSchedulerTopicsFirst();
 
+        replay.recreate("replay_single");
+        replay.replay("replay_single", payloads, 1);
+
+        List<String> twice = new ArrayList<>(payloads.size() * 2);
+        for (String payload : payloads) {
+            twice.add(payload);
+            twice.add(payload);
+        }
+        replay.recreate("replay_twice");
+        int applied = replay.replay("replay_twice", twice, twice.size());
+
+        assertEquals(snapshot(dataSource, "replay_single"), snapshot(dataSource, "replay_twice"));
+        assertEquals(Integer.parseInt(value(dataSource, "select count(*) from replay_single.processed_event")), applied);
+    }
+
+    private static List<String> everyRecordSchedulerTopicsFirst() {
         List<String> payloads = new ArrayList<>();
         for (String topic : List.of(Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.CALL_EVENTS)) {
             Stream.client().readAll(topic, Duration.ofSeconds(1)).stream().map(ConsumerRecord::value).forEach(payloads::add);
         }
-        replay.recreate("rebuild");
-        int applied = VertxContextSupport.subscribeAndAwait(() -> replay.replay("rebuild", payloads));
-
-        List<String> live = snapshot("public");
-        assertFalse(live.isEmpty());
-        assertEquals(live, snapshot("rebuild"));
-        assertEquals(countLedger("public"), applied);
-
-        int again = VertxContextSupport.subscribeAndAwait(() -> replay.replay("rebuild", payloads));
-        assertEquals(0, again);
-        assertEquals(live, snapshot("rebuild"));
+        return payloads;
     }
 
-    private static void publishALifecycleWithEveryKindOfEvent() {
+    private record Lifecycle(String callId, Instant lastDueAt) {
+    }
+
+    private static Lifecycle publishALifecycleWithEveryKindOfEvent() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant due = now.plusSeconds(60);
         Instant later = now.plusSeconds(7200);
+        Instant latest = now.plusSeconds(9000);
         CallReceived call = Calls.of("acme-jp", now).promised(due, "佐藤").event();
         Stream.publish(call,
                 CallbackWarned.of("acme-jp", call.callId(), now, due, "佐藤"),
@@ -86,39 +118,11 @@ class RebuildTest {
                 CallbackReassigned.of("acme-jp", call.callId(), due.plusSeconds(1), "受付チーム", AssigneeKind.POOL, "scheduler"),
                 CallbackAcknowledged.of("acme-jp", call.callId(), due.plusSeconds(2), "鈴木"),
                 CallbackExtended.of("acme-jp", call.callId(), due.plusSeconds(3), due, later, "鈴木"),
+                CallbackExtended.of("acme-jp", call.callId(), due.plusSeconds(4), later, latest, "鈴木"),
                 NotificationDeferred.of("acme-jp", call.callId(), now, "rebuild-" + call.callId(), "ALERT",
                         "sv@acme.example", later, "quiet hours"));
         CallReceived done = Calls.of("globex-us", now).promised(due, "Smith").event();
         Stream.publish(done, CallbackCompleted.of("globex-us", done.callId(), now.plusSeconds(30), "Smith"));
-    }
-
-    /** Every row of the read models, every column, in a stable order; the ledger's processing times are left out. */
-    private List<String> snapshot(String schema) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : List.of("select * from " + schema + ".call_log order by call_id",
-                    "select * from " + schema + ".delivery_event order by event_id",
-                    "select event_id, event_type from " + schema + ".processed_event order by event_id")) {
-                try (ResultSet r = s.executeQuery(sql)) {
-                    int columns = r.getMetaData().getColumnCount();
-                    while (r.next()) {
-                        StringBuilder row = new StringBuilder();
-                        for (int i = 1; i <= columns; i++) {
-                            row.append(r.getMetaData().getColumnName(i)).append('=').append(r.getString(i)).append(' ');
-                        }
-                        rows.add(row.toString());
-                    }
-                }
-            }
-        }
-        return rows;
-    }
-
-    private int countLedger(String schema) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select count(*) from " + schema + ".processed_event")) {
-            r.next();
-            return r.getInt(1);
-        }
+        return new Lifecycle(call.callId(), latest);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,12 +30,16 @@ public class ProjectionLag {
         registry.gauge("reporting.projection.lag.latest.seconds", latestMillis, millis -> millis.get() / 1000.0);
     }
 
-    void queryable(OrikaeshiEvent event) {
-        Duration lag = Duration.between(event.occurredAt(), Instant.now());
-        if (lag.isNegative()) {
-            lag = Duration.ZERO;
+    /** The events were committed just now. */
+    void queryable(List<OrikaeshiEvent> events) {
+        Instant now = Instant.now();
+        for (OrikaeshiEvent event : events) {
+            Duration lag = Duration.between(event.occurredAt(), now);
+            if (lag.isNegative()) {
+                lag = Duration.ZERO;
+            }
+            timer.record(lag);
+            latestMillis.set(lag.toMillis());
         }
-        timer.record(lag);
-        latestMillis.set(lag.toMillis());
     }
 }
