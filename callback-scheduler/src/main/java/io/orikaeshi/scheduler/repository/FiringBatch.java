@@ -47,13 +47,13 @@ public class FiringBatch {
 
     private static final String UPDATE_TIMERS = """
             update deadline_timer t set state = x.state, fired_at = x.fired_at, late = x.late
-            from json_to_recordset(cast(?1 as json)) as x(id bigint, state text, fired_at timestamptz, late boolean)
+            from json_to_recordset(cast(cast(?1 as text) as json)) as x(id bigint, state text, fired_at timestamptz, late boolean)
             where t.id = x.id""";
 
     private static final String UPDATE_PROMISES = """
             update deadline d set state = x.state, fired_at = coalesce(x.fired_at, d.fired_at),
                    escalation_level = x.escalation_level, assignee = x.assignee, assignee_kind = x.assignee_kind
-            from json_to_recordset(cast(?1 as json)) as x(call_id text, version int, state text,
+            from json_to_recordset(cast(cast(?1 as text) as json)) as x(call_id text, version int, state text,
                    fired_at timestamptz, escalation_level int, assignee text, assignee_kind text)
             where d.call_id = x.call_id and d.version = x.version and d.state not in ('COMPLETED', 'CANCELLED')""";
 
@@ -64,7 +64,7 @@ public class FiringBatch {
     private static final String APPEND_OUTBOX = """
             insert into outbox (event_id, topic, message_key, event_type, payload, created_at)
             select event_id, topic, message_key, event_type, payload, created_at
-            from json_to_recordset(cast(?1 as json)) as x(event_id text, topic text, message_key text,
+            from json_to_recordset(cast(cast(?1 as text) as json)) as x(event_id text, topic text, message_key text,
                    event_type text, payload text, created_at timestamptz)
             on conflict (event_id) do nothing""";
 
