@@ -6,8 +6,8 @@ set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$module/.." && pwd)"
 cd "$root"
-./mvnw -o -q -pl events,service-kit,local-infra install -DskipTests
-./mvnw -o -q -pl callback-scheduler test-compile dependency:build-classpath \
+# The sibling modules come from the reactor (their target/ directories), never installed into the shared ~/.m2.
+./mvnw -o -q -pl callback-scheduler -am test-compile dependency:build-classpath -DskipTests \
     -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench.classpath"
 cd "$module"
 exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \

@@ -11,4 +11,11 @@ public record CallbackEscalated(String eventId, int version, String tenantId, St
     public static CallbackEscalated of(String tenantId, String callId, Instant occurredAt, Instant dueAt, int level, String target) {
         return new CallbackEscalated(EventIds.deterministic("CallbackEscalated", callId, dueAt, level), VERSION, tenantId, callId, occurredAt, dueAt, level, target);
     }
+
+    /** As the scheduler emits it: the id names the promise version (see {@link EventIds#ofPromise}). */
+    public static CallbackEscalated of(String tenantId, String callId, Instant occurredAt, Instant dueAt, int level,
+                                       String target, int promiseVersion) {
+        return new CallbackEscalated(EventIds.ofPromise("CallbackEscalated", callId, dueAt, level, promiseVersion),
+                VERSION, tenantId, callId, occurredAt, dueAt, level, target);
+    }
 }

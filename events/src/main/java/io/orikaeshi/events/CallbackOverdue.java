@@ -16,4 +16,11 @@ public record CallbackOverdue(String eventId, int version, String tenantId, Stri
         return new CallbackOverdue(EventIds.deterministic("CallbackOverdue", callId, dueAt), VERSION, tenantId, callId,
                 firedAt, dueAt, assignee);
     }
+
+    /** As the scheduler emits it: the id names the promise version (see {@link EventIds#ofPromise}). */
+    public static CallbackOverdue of(String tenantId, String callId, Instant firedAt, Instant dueAt, String assignee,
+                                     int promiseVersion) {
+        return new CallbackOverdue(EventIds.ofPromise("CallbackOverdue", callId, dueAt, 0, promiseVersion), VERSION,
+                tenantId, callId, firedAt, dueAt, assignee);
+    }
 }

@@ -11,4 +11,11 @@ public record CallbackWarned(String eventId, int version, String tenantId, Strin
     public static CallbackWarned of(String tenantId, String callId, Instant occurredAt, Instant dueAt, String assignee) {
         return new CallbackWarned(EventIds.deterministic("CallbackWarned", callId, dueAt), VERSION, tenantId, callId, occurredAt, dueAt, assignee);
     }
+
+    /** As the scheduler emits it: the id names the promise version (see {@link EventIds#ofPromise}). */
+    public static CallbackWarned of(String tenantId, String callId, Instant occurredAt, Instant dueAt, String assignee,
+                                    int level, int promiseVersion) {
+        return new CallbackWarned(EventIds.ofPromise("CallbackWarned", callId, dueAt, level, promiseVersion), VERSION,
+                tenantId, callId, occurredAt, dueAt, assignee);
+    }
 }

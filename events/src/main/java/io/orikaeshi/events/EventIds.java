@@ -1,6 +1,7 @@
 package io.orikaeshi.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -18,6 +19,14 @@ public final class EventIds {
             key.append('|').append(part);
         }
         return UUID.nameUUIDFromBytes(key.toString().getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * The id of a deadline event of the callback scheduler: one per (call, due time, level, version of the promise).
+     * The promise version tells an extension back to an earlier due time apart from the original promise.
+     */
+    public static String ofPromise(String type, String callId, Instant dueAt, int level, int promiseVersion) {
+        return deterministic(type, callId, dueAt, level, promiseVersion);
     }
 
     public static String random() {

@@ -9,5 +9,7 @@ public enum TimerKind {
     /** After the due time, one per level of the tenant's chain (or at once on a chase call). */
     ESCALATE,
     /** A callback owned by one person goes to the tenant's pool. */
-    POOL_FALLBACK
+    POOL_FALLBACK,
+    /** At the next-attempt time an operator set after a failed attempt: remind the assignee to try again. */
+    NEXT_ATTEMPT
 }

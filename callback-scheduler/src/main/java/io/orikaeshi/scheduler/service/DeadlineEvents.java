@@ -26,14 +26,19 @@ final class DeadlineEvents {
 
     static OrikaeshiEvent of(DeadlineTimer timer, Deadline deadline, Instant now) {
         return switch (timer.kind) {
-            case WARN -> new CallbackWarned(id("CallbackWarned", deadline, 0), CallbackWarned.VERSION,
-                    deadline.tenantId, deadline.callId, now, deadline.dueAt, deadline.assignee);
-            case OVERDUE -> new CallbackOverdue(id("CallbackOverdue", deadline, 0), CallbackOverdue.VERSION,
-                    deadline.tenantId, deadline.callId, now, deadline.dueAt, deadline.assignee);
-            case ESCALATE -> new CallbackEscalated(id("CallbackEscalated", deadline, timer.level),
-                    CallbackEscalated.VERSION, deadline.tenantId, deadline.callId, now, deadline.dueAt, timer.level,
-                    escalationTarget(timer.target, deadline));
-            case POOL_FALLBACK -> new CallbackReassigned(id("CallbackReassigned", deadline, 0),
+            case WARN -> CallbackWarned.of(deadline.tenantId, deadline.callId, now, deadline.dueAt, deadline.assignee,
+                    0, deadline.version);
+            // The warning's event at the time the operator set for the next attempt: "time to call back" is what it
+            // says, to whoever owns the callback now. Its level is the attempt's number, so its id differs from the
+            // warning before the due time and from the reminders of other attempts.
+            case NEXT_ATTEMPT -> CallbackWarned.of(deadline.tenantId, deadline.callId, now, deadline.dueAt,
+                    deadline.assignee, timer.level, deadline.version);
+            case OVERDUE -> CallbackOverdue.of(deadline.tenantId, deadline.callId, now, deadline.dueAt,
+                    deadline.assignee, deadline.version);
+            case ESCALATE -> CallbackEscalated.of(deadline.tenantId, deadline.callId, now, deadline.dueAt, timer.level,
+                    escalationTarget(timer.target, deadline), deadline.version);
+            case POOL_FALLBACK -> new CallbackReassigned(
+                    EventIds.ofPromise("CallbackReassigned", deadline.callId, deadline.dueAt, 0, deadline.version),
                     CallbackReassigned.VERSION, deadline.tenantId, deadline.callId, now, timer.target,
                     AssigneeKind.POOL, SCHEDULER);
         };
@@ -45,9 +50,5 @@ final class DeadlineEvents {
             return deadline.assignee;
         }
         return configured;
-    }
-
-    private static String id(String type, Deadline deadline, int level) {
-        return EventIds.deterministic(type, deadline.callId, deadline.dueAt, level, deadline.version);
     }
 }

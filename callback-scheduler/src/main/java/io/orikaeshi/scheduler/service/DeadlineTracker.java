@@ -72,12 +72,7 @@ public class DeadlineTracker {
             return onOpen(reassigned, deadline -> reassign(deadline, reassigned));
         }
         if (event instanceof CallbackAttempted attempted) {
-            // Recorded for the read side; the deadline itself stands until completion or extension.
-            return onOpen(attempted, deadline -> {
-                deadline.attempts++;
-                deadline.nextAttemptAt = attempted.nextAttemptAt();
-                return Uni.createFrom().voidItem();
-            });
+            return onOpen(attempted, deadline -> attempted(deadline, attempted));
         }
         if (event instanceof CallbackChased chased) {
             return onOpen(chased, deadline -> chase(deadline, chased));
@@ -129,6 +124,23 @@ public class DeadlineTracker {
         }
         // A pool or a supervisor already owns it: nothing to fall back from.
         return timers.cancel(deadline.callId, TimerKind.POOL_FALLBACK).replaceWithVoid();
+    }
+
+    /**
+     * An attempt leaves the deadline and its clocks as they are (only completion or an agreed extension moves them),
+     * but a next-attempt time arms a reminder to the assignee; a later attempt replaces the earlier reminder, and
+     * one without a next-attempt time (the caller was reached) withdraws it. The reminder's level is the attempt's
+     * number, so each attempt's reminder is its own timer and its own event id.
+     */
+    private Uni<Void> attempted(Deadline deadline, CallbackAttempted event) {
+        deadline.attempts++;
+        deadline.nextAttemptAt = event.nextAttemptAt();
+        Uni<Integer> withdrawn = timers.cancel(deadline.callId, TimerKind.NEXT_ATTEMPT);
+        if (event.nextAttemptAt() == null) {
+            return withdrawn.replaceWithVoid();
+        }
+        return withdrawn.chain(() -> timers.arm(deadline.callId, deadline.version, List.of(new PlannedTimer(
+                TimerKind.NEXT_ATTEMPT, deadline.attempts, event.nextAttemptAt(), deadline.assignee))));
     }
 
     /** The caller rang again: the promise goes one level up the chain at once, whatever its due time. */

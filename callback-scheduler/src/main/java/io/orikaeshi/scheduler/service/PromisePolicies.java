@@ -67,7 +67,11 @@ public class PromisePolicies {
         List<PromisePolicy.Escalation> chain = promises.escalation().orElse(List.of()).stream()
                 .map(level -> new PromisePolicy.Escalation(level.after(), level.target()))
                 .toList();
-        return new PromisePolicy(promises.warningLead(), config.maxWarningShare(), chain, promises.pool(),
+        double share = promises.maxWarningShare().orElse(config.maxWarningShare());
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("max-warning-share must be between 0 and 1, not " + share);
+        }
+        return new PromisePolicy(promises.warningLead(), share, chain, promises.pool(),
                 promises.poolFallbackAfter());
     }
 }

@@ -24,7 +24,8 @@ public interface SchedulerConfig {
 
     /**
      * The warning comes at most this share of the promise window before the due time: a tenant's 13-minute lead
-     * makes no sense for a 10-minute promise, which is then warned 5 minutes before (share 0.5).
+     * makes no sense for a 10-minute promise, which is then warned 5 minutes before (share 0.5). A tenant's
+     * {@code promises.max-warning-share} overrides it.
      */
     @WithDefault("0.5")
     double maxWarningShare();

@@ -3,7 +3,9 @@ package io.orikaeshi.scheduler.service;
 import io.orikaeshi.events.AssigneeKind;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.kit.outbox.Outbox;
+import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.scheduler.repository.Deadline;
+import io.orikaeshi.scheduler.repository.FiringBatch;
 import io.orikaeshi.scheduler.repository.DeadlineTimer;
 import io.orikaeshi.scheduler.repository.TimerKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -14,14 +16,14 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Fires due timers: in one transaction, claims them with FOR UPDATE SKIP LOCKED, moves their promise to its next
- * state and writes the events to the outbox. Any number of instances may run this at once: a row locked by one is
+ * Fires due timers: in one transaction, claims a batch with FOR UPDATE SKIP LOCKED, moves their promises to their
+ * next state and writes the events to the outbox, each step one statement for the whole batch ({@link FiringBatch}). Any number of instances may run this at once: a row locked by one is
  * skipped by the others, and a claimed row is PENDING no more once its transaction commits, so no timer fires twice;
  * a transaction that fails releases its rows to the next round, so none is missed. A timer whose time passed while
  * every instance was down fires on the first round after start and is marked late.
@@ -30,14 +32,14 @@ import java.util.stream.Collectors;
 public class TimerFiring {
 
     private static final Logger LOG = Logger.getLogger(TimerFiring.class);
-    private static final String CLAIM_DUE = "select * from deadline_timer where state = 'PENDING' and fire_at <= ?1 "
-            + "order by fire_at limit ?2 for update skip locked";
 
+    private final FiringBatch batch;
     private final Outbox outbox;
     private final SchedulerConfig config;
     private final SchedulerMetrics metrics;
 
-    public TimerFiring(Outbox outbox, SchedulerConfig config, SchedulerMetrics metrics) {
+    public TimerFiring(FiringBatch batch, Outbox outbox, SchedulerConfig config, SchedulerMetrics metrics) {
+        this.batch = batch;
         this.outbox = outbox;
         this.config = config;
         this.metrics = metrics;
@@ -47,13 +49,11 @@ public class TimerFiring {
     public Uni<Integer> fireDue(int limit) {
         Instant now = Instant.now();
         List<DeadlineTimer> claimed = new ArrayList<>();
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> session.createNativeQuery(CLAIM_DUE, DeadlineTimer.class)
-                                .setParameter(1, now)
-                                .setParameter(2, limit)
-                                .getResultList())
-                        .invoke(claimed::addAll)
-                        .flatMap(due -> due.isEmpty() ? Uni.createFrom().voidItem() : fire(due, now)))
+        return Panache.withTransaction(() -> batch.claim(now, limit)
+                        .flatMap(due -> {
+                            due.forEach(c -> claimed.add(c.timer()));
+                            return due.isEmpty() ? Uni.createFrom().voidItem() : fire(due, now);
+                        }))
                 .invoke(() -> afterCommit(claimed))
                 .replaceWith(claimed::size);
     }
@@ -65,37 +65,37 @@ public class TimerFiring {
                 .getSingleResultOrNull()));
     }
 
-    private Uni<Void> fire(List<DeadlineTimer> due, Instant now) {
-        List<String> callIds = due.stream().map(timer -> timer.callId).distinct().toList();
-        return Deadline.<Deadline>list("callId in ?1", callIds)
-                .map(deadlines -> deadlines.stream().collect(Collectors.toMap(d -> d.callId, Function.identity())))
-                .flatMap(deadlines -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (DeadlineTimer timer : due) {
-                        chain = chain.chain(() -> fire(timer, deadlines.get(timer.callId), now));
-                    }
-                    return chain;
-                });
+    /** Decides each timer in due order, then writes the whole batch in three statements. */
+    private Uni<Void> fire(List<FiringBatch.Claimed> due, Instant now) {
+        List<FiringBatch.OutboxRow> events = new ArrayList<>();
+        Set<Deadline> changed = new LinkedHashSet<>();
+        for (FiringBatch.Claimed claimed : due) {
+            fire(claimed.timer(), claimed.deadline(), now).ifPresent(event -> {
+                events.add(new FiringBatch.OutboxRow(Topics.DEADLINE_EVENTS, event, now));
+                changed.add(claimed.deadline());
+            });
+        }
+        return batch.write(due.stream().map(FiringBatch.Claimed::timer).toList(), List.copyOf(changed), events);
     }
 
-    private Uni<Void> fire(DeadlineTimer timer, Deadline deadline, Instant now) {
+    private Optional<OrikaeshiEvent> fire(DeadlineTimer timer, Deadline deadline, Instant now) {
         if (deadline == null || deadline.state.isFinal() || deadline.version != timer.promiseVersion) {
             // Normally cancelled with its promise; a left-over of an older version announces nothing.
             timer.state = DeadlineTimer.State.CANCELLED;
-            return Uni.createFrom().voidItem();
+            return Optional.empty();
         }
         if (timer.kind == TimerKind.WARN && !now.isBefore(deadline.dueAt)) {
             // Fired after the due time (the service was down): the overdue event says more, a warning only adds noise.
             timer.state = DeadlineTimer.State.SKIPPED;
-            return Uni.createFrom().voidItem();
+            return Optional.empty();
         }
         timer.state = DeadlineTimer.State.FIRED;
         timer.firedAt = now;
         Duration lateness = Duration.between(timer.fireAt, now);
         timer.late = lateness.compareTo(config.lateAfter()) > 0;
-        var event = DeadlineEvents.of(timer, deadline, now);
+        OrikaeshiEvent event = DeadlineEvents.of(timer, deadline, now);
         advance(deadline, timer, now);
-        return outbox.append(Topics.DEADLINE_EVENTS, event);
+        return Optional.of(event);
     }
 
     private static void advance(Deadline deadline, DeadlineTimer timer, Instant now) {
@@ -118,6 +118,9 @@ public class TimerFiring {
             case POOL_FALLBACK -> {
                 deadline.assignee = timer.target;
                 deadline.assigneeKind = AssigneeKind.POOL;
+            }
+            case NEXT_ATTEMPT -> {
+                // A reminder: the promise's clocks and state stay as they are.
             }
         }
     }

@@ -180,7 +180,7 @@ public final class FiringBenchmark {
         System.out.println(Instant.now() + " " + line);
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    static void deleteRecursively(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -123,6 +123,12 @@ public interface TenantsConfig {
         @WithDefault("15m")
         Duration warningLead();
 
+        /**
+         * The warning comes at most this share (0..1) of the promise window before the due time, e.g. 0.25: "13
+         * minutes before, but never more than a quarter of the window". Empty: the service's default.
+         */
+        Optional<Double> maxWarningShare();
+
         /** The promise when the operator states none, measured in business hours. */
         Optional<Duration> defaultPromise();
 
