@@ -20,8 +20,10 @@ public record TenantProfile(String name, Optional<String> publicLabel, String lo
     public record Calendar(String openingHours, String holidays, Optional<List<LocalDate>> companyHolidays) {
     }
 
+    /** @param maxWarningShare the warning never comes earlier than this share of the promise window (0..1) */
     public record Promises(Duration warningLead, Optional<Duration> defaultPromise, String pool,
-                           Optional<Duration> poolFallbackAfter, Optional<List<EscalationLevel>> escalation) {
+                           Optional<Duration> poolFallbackAfter, Optional<List<EscalationLevel>> escalation,
+                           Optional<Double> maxWarningShare) {
     }
 
     /** @param target "assignee", "supervisor", or an email address */

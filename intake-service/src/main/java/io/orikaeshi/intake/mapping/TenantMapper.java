@@ -52,7 +52,7 @@ public final class TenantMapper {
             errors.add(new Problem.FieldError("calendar.holidays", "has no holiday data; use an ISO 3166 country or NONE"));
         }
         TenantRequest.PromisesRequest pr = r.promises() == null
-                ? new TenantRequest.PromisesRequest(null, null, null, null, null) : r.promises();
+                ? new TenantRequest.PromisesRequest(null, null, null, null, null, null) : r.promises();
         checkDuration(errors, "promises.warningLead", pr.warningLead());
         checkDuration(errors, "promises.defaultPromise", pr.defaultPromise());
         checkDuration(errors, "promises.poolFallbackAfter", pr.poolFallbackAfter());
@@ -92,7 +92,8 @@ public final class TenantMapper {
                         Optional.ofNullable(pr.defaultPromise()), orDefault(pr.pool(), "pool"),
                         Optional.ofNullable(pr.poolFallbackAfter()),
                         escalation.isEmpty() ? Optional.empty() : Optional.of(escalation.stream()
-                                .map(l -> new TenantProfile.EscalationLevel(l.after(), l.target().trim())).toList())),
+                                .map(l -> new TenantProfile.EscalationLevel(l.after(), l.target().trim())).toList()),
+                        Optional.ofNullable(pr.maxWarningShare())),
                 plans.isEmpty() ? Optional.empty() : Optional.of(plans.stream()
                         .map(p -> new TenantProfile.Plan(p.effectiveFrom(), p.unitPrice(), p.hearingPrice(),
                                 Optional.ofNullable(p.hearingItems()).map(List::copyOf)))

@@ -1,6 +1,8 @@
 package io.orikaeshi.intake.rest;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -45,12 +47,14 @@ public record TenantRequest(
     }
 
     /**
-     * @param warningLead       default 15 minutes
-     * @param pool              default "pool"
+     * @param warningLead     default 15 minutes
+     * @param pool            default "pool"
+     * @param maxWarningShare the warning never comes earlier than this share of the promise window (default 0.5)
      */
     public record PromisesRequest(Duration warningLead, Duration defaultPromise, @Size(max = 100) String pool,
                                   Duration poolFallbackAfter,
-                                  @Size(max = 10) List<@NotNull @Valid EscalationRequest> escalation) {
+                                  @Size(max = 10) List<@NotNull @Valid EscalationRequest> escalation,
+                                  @DecimalMin("0.0") @DecimalMax("1.0") Double maxWarningShare) {
     }
 
     /** @param target "assignee", "supervisor", or an email address */

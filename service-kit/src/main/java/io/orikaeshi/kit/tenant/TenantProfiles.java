@@ -21,7 +21,8 @@ public final class TenantProfiles {
                         t.calendar().companyHolidays()),
                 new TenantProfile.Promises(p.warningLead(), p.defaultPromise(), p.pool(), p.poolFallbackAfter(),
                         p.escalation().map(levels -> levels.stream()
-                                .map(l -> new TenantProfile.EscalationLevel(l.after(), l.target())).toList())),
+                                .map(l -> new TenantProfile.EscalationLevel(l.after(), l.target())).toList()),
+                        p.maxWarningShare()),
                 t.plans().map(plans -> plans.stream()
                         .map(plan -> new TenantProfile.Plan(plan.effectiveFrom(), plan.unitPrice(), plan.hearingPrice(),
                                 plan.hearingItems())).toList()),
