@@ -1,6 +1,7 @@
 package io.orikaeshi.scheduler.service;
 
 import io.orikaeshi.events.AssigneeKind;
+import io.orikaeshi.kit.tracing.Tracing;
 import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackAcknowledged;
 import io.orikaeshi.events.CallbackAttempted;
@@ -107,6 +108,7 @@ public class DeadlineTracker {
                 : promise.assignee() != null ? AssigneeKind.PERSON : AssigneeKind.POOL;
         deadline.promisedAt = promisedAt;
         deadline.state = Deadline.State.OPEN;
+        deadline.traceParent = Tracing.currentTraceparent();
         return deadline.persist().chain(() -> arm(deadline));
     }
 

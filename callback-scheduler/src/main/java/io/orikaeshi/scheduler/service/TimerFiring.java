@@ -95,7 +95,7 @@ public class TimerFiring {
         timer.late = lateness.compareTo(config.lateAfter()) > 0;
         var event = DeadlineEvents.of(timer, deadline, now);
         advance(deadline, timer, now);
-        return outbox.append(Topics.DEADLINE_EVENTS, event);
+        return outbox.append(Topics.DEADLINE_EVENTS, event, deadline.traceParent);
     }
 
     private static void advance(Deadline deadline, DeadlineTimer timer, Instant now) {

@@ -2,6 +2,7 @@ package io.orikaeshi.kit.outbox;
 
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
+import io.orikaeshi.kit.tracing.Tracing;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,11 @@ public class Outbox {
     }
 
     public Uni<Void> append(String topic, OrikaeshiEvent event) {
+        return append(topic, event, Tracing.currentTraceparent());
+    }
+
+    /** For work that continues a trace recorded earlier (a timer firing for a promise made by a traced call). */
+    public Uni<Void> append(String topic, OrikaeshiEvent event, String traceParent) {
         OutboxRecord record = new OutboxRecord();
         record.eventId = event.eventId();
         record.topic = topic;
@@ -30,6 +36,7 @@ public class Outbox {
         record.eventType = event.type();
         record.payload = EventCodec.toJson(event);
         record.createdAt = Instant.now();
+        record.traceParent = traceParent;
         return record.persist().replaceWithVoid();
     }
 
