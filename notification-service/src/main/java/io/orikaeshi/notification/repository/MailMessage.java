@@ -51,4 +51,7 @@ public class MailMessage extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "sent_at")
     public Instant sentAt;
+    /** The trace of the event that asked for this email: its delivery outcome continues it. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

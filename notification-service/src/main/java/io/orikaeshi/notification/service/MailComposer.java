@@ -7,6 +7,7 @@ import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.CallbackWarned;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
+import io.orikaeshi.kit.tracing.Tracing;
 import io.orikaeshi.kit.links.LinkAction;
 import io.orikaeshi.kit.links.SignedLinks;
 import io.orikaeshi.kit.tenant.TenantDirectory;
@@ -149,6 +150,7 @@ public class MailComposer {
             mail.status = MailMessage.Status.PENDING;
             mail.nextAttemptAt = now;
             mail.createdAt = now;
+            mail.traceParent = Tracing.currentTraceparent();
             chain = chain.chain(() -> mail.persist().replaceWithVoid());
         }
         return chain;

@@ -78,7 +78,7 @@ public class MailDispatcher extends BackgroundWorker {
                     message.attempts++;
                     Instant now = Instant.now();
                     return outbox.append(Topics.NOTIFICATION_EVENTS,
-                            failure == null ? sent(message, now) : failed(message, failure, now));
+                            failure == null ? sent(message, now) : failed(message, failure, now), message.traceParent);
                 });
     }
 
