@@ -1,7 +1,6 @@
 package io.orikaeshi.scheduler.service;
 
 import io.orikaeshi.events.AssigneeKind;
-import io.orikaeshi.kit.tracing.Tracing;
 import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackAcknowledged;
 import io.orikaeshi.events.CallbackAttempted;
@@ -12,6 +11,7 @@ import io.orikaeshi.events.CallbackExtended;
 import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.events.CallbackReassigned;
 import io.orikaeshi.events.OrikaeshiEvent;
+import io.orikaeshi.kit.tracing.Tracing;
 import io.orikaeshi.scheduler.repository.Deadline;
 import io.orikaeshi.scheduler.repository.PlannedTimer;
 import io.orikaeshi.scheduler.repository.TimerKind;
