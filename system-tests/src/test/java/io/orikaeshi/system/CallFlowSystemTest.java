@@ -41,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The whole path on real parts, started the way the local run starts it: Kafka, PostgreSQL and SMTP, and the four
@@ -59,6 +60,7 @@ class CallFlowSystemTest {
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static String intake;
     private static String reporting;
+    private static List<String> urls;
 
     @BeforeAll
     static void startSystem() {
@@ -75,6 +77,7 @@ class CallFlowSystemTest {
         }
         intake = "http://127.0.0.1:" + specs.get(0).httpPort();
         reporting = "http://127.0.0.1:" + specs.get(3).httpPort();
+        urls = specs.stream().map(spec -> "http://127.0.0.1:" + spec.httpPort()).toList();
     }
 
     @AfterAll
@@ -146,6 +149,78 @@ class CallFlowSystemTest {
         assertEquals("OVERDUE", globex.get(missedEn));
         assertEquals("COMPLETED", globex.get(keptByLink));
         assertFalse(acme.containsKey(missedEn), "tenants see only their own callbacks");
+    }
+
+    @Test
+    void oneCallIsOneTraceFromIntakeThroughTheSchedulerToNotification() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(9)).plus(PROMISE).truncatedTo(ChronoUnit.SECONDS);
+        String body = """
+                {"addressee": "佐藤", "callerName": %s, "purpose": %s, "callbackNumber": %s,
+                 "callback": {"dueAt": "%s", "assignee": "佐藤"}}""".formatted(provided("田中 花子"),
+                provided("トレースの確認"), provided("03-2222-3333"), due);
+        String callId = given().contentType(ContentType.JSON).header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .body(body).when().post(intake + "/tenants/{tenant}/calls", "acme-jp")
+                .then().statusCode(201).extract().path("callId");
+
+        try (KafkaTestClient kafka = new KafkaTestClient(infra.kafkaBootstrapServers())) {
+            Duration wait = PROMISE.plus(MAIL_WAIT);
+            var received = kafka.poll(Topics.CALL_EVENTS, r -> callId.equals(r.key()), 1, wait).get(0);
+            var overdue = kafka.poll(Topics.DEADLINE_EVENTS, r -> callId.equals(r.key())
+                    && r.value().contains("\"type\":\"CallbackOverdue\""), 1, wait).get(0);
+            // The report (caused by the call-events record) and the overdue alert (caused by the deadline-events one).
+            var delivered = kafka.poll(Topics.NOTIFICATION_EVENTS, r -> callId.equals(r.key())
+                    && r.value().contains("\"type\":\"NotificationSent\""), 2, wait);
+
+            Map<String, String> traces = new java.util.LinkedHashMap<>();
+            traces.put("call-events " + received.value().replaceAll(".*\"type\":\"(\\w+)\".*", "$1"), traceIdOf(received));
+            traces.put("deadline-events CallbackOverdue", traceIdOf(overdue));
+            for (int i = 0; i < delivered.size(); i++) {
+                traces.put("notification-events NotificationSent #" + (i + 1), traceIdOf(delivered.get(i)));
+            }
+            System.out.println("Trace of call " + callId + ": " + traces);
+            traces.forEach((record, trace) -> assertEquals(traceId, trace, record + " left the caller's trace: " + traces));
+        }
+    }
+
+    @Test
+    void everyServiceExposesItsBusinessFiguresToPrometheus() {
+        postCall("globex-us", provided("Max Mustermann"), provided("Metrics"), provided("212-555-0100"),
+                OffsetDateTime.now(ZoneOffset.ofHours(9)).plusHours(1).truncatedTo(ChronoUnit.SECONDS));
+        Map<String, List<String>> expected = Map.of(
+                urls.get(0), List.of("orikaeshi_events_published_total{topic=\"orikaeshi.call-events\",type=\"CallReceived\"}"),
+                urls.get(1), List.of("orikaeshi_scheduler_timers_pending", "orikaeshi_scheduler_firing_lateness_seconds_count"),
+                urls.get(2), List.of("orikaeshi_events_published_total{topic=\"orikaeshi.notification-events\",type=\"NotificationSent\"}"),
+                urls.get(3), List.of("reporting_projection_lag_seconds_count", "reporting_projection_lag_latest_seconds"));
+        Instant end = Instant.now().plus(MAIL_WAIT);
+        expected.forEach((url, names) -> {
+            String metrics = "";
+            while (Instant.now().isBefore(end)) {
+                metrics = given().when().get(url + "/q/metrics").then().statusCode(200).extract().asString();
+                String snapshot = metrics;
+                if (names.stream().allMatch(snapshot::contains)) {
+                    return;
+                }
+                sleepQuietly(200);
+            }
+            String snapshot = metrics;
+            fail(url + " lacks " + names.stream().filter(n -> !snapshot.contains(n)).toList());
+        });
+    }
+
+    private static String traceIdOf(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+        var header = record.headers().lastHeader("traceparent");
+        assertNotNull(header, "no traceparent on " + record.topic() + " " + record.value().replaceAll(",.*", ""));
+        return new String(header.value(), java.nio.charset.StandardCharsets.US_ASCII).split("-")[1];
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Where the time between the promise and the alert went, read from the services' own tables. */

@@ -58,4 +58,7 @@ public class Deadline extends PanacheEntityBase {
     public int attempts;
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
+    /** The trace of the call that made the promise: the events its timers fire continue it. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -38,7 +38,8 @@ public class FiringBatch {
      */
     private static final String CLAIM = """
             select t.id, t.call_id, t.kind, t.level, t.fire_at, t.promise_version, t.target,
-                   d.tenant_id, d.due_at, d.version, d.assignee, d.assignee_kind, d.state, d.escalation_level
+                   d.tenant_id, d.due_at, d.version, d.assignee, d.assignee_kind, d.state, d.escalation_level,
+                   d.trace_parent
             from deadline_timer t left join deadline d on d.call_id = t.call_id
             where t.state = 'PENDING' and t.fire_at <= ?1
             order by t.fire_at
@@ -62,10 +63,10 @@ public class FiringBatch {
      * already in the outbox is the same fact: skipping it keeps one odd row from failing every later round.
      */
     private static final String APPEND_OUTBOX = """
-            insert into outbox (event_id, topic, message_key, event_type, payload, created_at)
-            select event_id, topic, message_key, event_type, payload, created_at
+            insert into outbox (event_id, topic, message_key, event_type, payload, created_at, trace_parent)
+            select event_id, topic, message_key, event_type, payload, created_at, trace_parent
             from json_to_recordset(cast(cast(?1 as text) as json)) as x(event_id text, topic text, message_key text,
-                   event_type text, payload text, created_at timestamptz)
+                   event_type text, payload text, created_at timestamptz, trace_parent text)
             on conflict (event_id) do nothing""";
 
     /** A claimed timer and its promise as it stood (null when the promise row is gone). */
@@ -106,6 +107,7 @@ public class FiringBatch {
                 d.assigneeKind = row[11] == null ? null : AssigneeKind.valueOf((String) row[11]);
                 d.state = Deadline.State.valueOf((String) row[12]);
                 d.escalationLevel = ((Number) row[13]).intValue();
+                d.traceParent = (String) row[14];
                 return d;
             });
             claimed.add(new Claimed(timer, deadline));
@@ -124,14 +126,14 @@ public class FiringBatch {
         List<Map<String, Object>> outboxRows = events.stream().map(e -> row(
                 "event_id", e.event().eventId(), "topic", e.topic(), "message_key", e.event().key(),
                 "event_type", e.event().type(), "payload", EventCodec.toJson(e.event()),
-                "created_at", text(e.createdAt()))).toList();
+                "created_at", text(e.createdAt()), "trace_parent", e.traceParent())).toList();
         return execute(UPDATE_TIMERS, timerRows)
                 .chain(() -> execute(UPDATE_PROMISES, promiseRows))
                 .chain(() -> execute(APPEND_OUTBOX, outboxRows));
     }
 
-    /** An event for the outbox table. */
-    public record OutboxRow(String topic, OrikaeshiEvent event, Instant createdAt) {
+    /** An event for the outbox table; {@code traceParent} continues the trace of the call that made the promise. */
+    public record OutboxRow(String topic, OrikaeshiEvent event, Instant createdAt, String traceParent) {
     }
 
     private static Uni<Void> execute(String sql, List<Map<String, Object>> rows) {

@@ -11,6 +11,7 @@ import io.orikaeshi.events.CallbackExtended;
 import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.events.CallbackReassigned;
 import io.orikaeshi.events.OrikaeshiEvent;
+import io.orikaeshi.kit.tracing.Tracing;
 import io.orikaeshi.scheduler.repository.Deadline;
 import io.orikaeshi.scheduler.repository.PlannedTimer;
 import io.orikaeshi.scheduler.repository.TimerKind;
@@ -102,6 +103,7 @@ public class DeadlineTracker {
                 : promise.assignee() != null ? AssigneeKind.PERSON : AssigneeKind.POOL;
         deadline.promisedAt = promisedAt;
         deadline.state = Deadline.State.OPEN;
+        deadline.traceParent = Tracing.currentTraceparent();
         return deadline.persist().chain(() -> arm(deadline));
     }
 

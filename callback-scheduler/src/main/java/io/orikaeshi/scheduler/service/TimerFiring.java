@@ -71,7 +71,8 @@ public class TimerFiring {
         Set<Deadline> changed = new LinkedHashSet<>();
         for (FiringBatch.Claimed claimed : due) {
             fire(claimed.timer(), claimed.deadline(), now).ifPresent(event -> {
-                events.add(new FiringBatch.OutboxRow(Topics.DEADLINE_EVENTS, event, now));
+                events.add(new FiringBatch.OutboxRow(Topics.DEADLINE_EVENTS, event, now,
+                        claimed.deadline().traceParent));
                 changed.add(claimed.deadline());
             });
         }

@@ -54,4 +54,8 @@ public class MailMessage extends PanacheEntityBase {
     /** Set when quiet hours held the mail: the tenant's next opening, when it goes out. */
     @Column(name = "held_until")
     public Instant heldUntil;
+
+    /** The trace of the event that asked for this email: its delivery outcome continues it. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

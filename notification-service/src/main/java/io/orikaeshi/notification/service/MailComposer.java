@@ -19,6 +19,7 @@ import io.orikaeshi.kit.links.SignedLinks;
 import io.orikaeshi.kit.outbox.Outbox;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
+import io.orikaeshi.kit.tracing.Tracing;
 import io.orikaeshi.notification.mapping.HeaderSafe;
 import io.orikaeshi.notification.mapping.MailModel;
 import io.orikaeshi.notification.mapping.Wording;
@@ -185,6 +186,7 @@ public class MailComposer {
             mail.nextAttemptAt = held.orElse(now);
             mail.heldUntil = held.orElse(null);
             mail.createdAt = now;
+            mail.traceParent = Tracing.currentTraceparent();
             chain = chain.chain(() -> mail.persist().replaceWithVoid());
             if (held.isPresent()) {
                 chain = chain.chain(() -> outbox.append(Topics.NOTIFICATION_EVENTS, NotificationDeferred.of(

@@ -103,7 +103,7 @@ public class MailDispatcher extends BackgroundWorker {
     private Uni<Void> record(MailMessage message, Throwable failure, Instant now) {
         message.attempts++;
         return outbox.append(Topics.NOTIFICATION_EVENTS,
-                failure == null ? sent(message, now) : failed(message, failure, now));
+                failure == null ? sent(message, now) : failed(message, failure, now), message.traceParent);
     }
 
     private Uni<Void> throttled(MailMessage message, Instant until, Instant now) {
@@ -111,7 +111,8 @@ public class MailDispatcher extends BackgroundWorker {
         LOG.debugf("Tenant %s is at its sending limit; %s of call %s waits until %s", message.tenantId,
                 message.kind, message.callId, until);
         return outbox.append(Topics.NOTIFICATION_EVENTS, NotificationDeferred.of(message.tenantId, message.callId, now,
-                message.messageId, message.kind.name(), message.recipient, until, "tenant sending limit"));
+                message.messageId, message.kind.name(), message.recipient, until, "tenant sending limit"),
+                message.traceParent);
     }
 
     private OrikaeshiEvent sent(MailMessage message, Instant now) {

@@ -2,6 +2,10 @@ package io.orikaeshi.kit.inbox;
 
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
+import io.orikaeshi.kit.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 
@@ -30,8 +34,14 @@ public final class EventConsumption {
             LOG.warnf("Rejecting a malformed record to the dead-letter topic: %s", e.getMessage());
             return Uni.createFrom().failure(e);
         }
+        // Child of the producer's span (the record's traceparent header): what this handler writes to its own outbox
+        // continues the same trace.
+        Span span = Tracing.start("consume " + event.type(), SpanKind.CONSUMER, Tracing.currentTraceparent());
+        Tracing.makeCurrent(span);
         return Uni.createFrom().deferred(() -> handler.apply(event))
                 .onFailure().invoke(e -> LOG.warnf("Handling %s %s failed: %s", event.type(), event.eventId(), e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(ATTEMPTS - 1);
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(ATTEMPTS - 1)
+                .onFailure().invoke(e -> span.setStatus(StatusCode.ERROR))
+                .onTermination().invoke(span::end);
     }
 }

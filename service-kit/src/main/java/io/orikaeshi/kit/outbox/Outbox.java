@@ -3,6 +3,7 @@ package io.orikaeshi.kit.outbox;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.tenant.TenantChanged;
+import io.orikaeshi.kit.tracing.Tracing;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,16 +25,22 @@ public class Outbox {
     }
 
     public Uni<Void> append(String topic, OrikaeshiEvent event) {
-        return append(topic, event.eventId(), event.key(), event.type(), EventCodec.toJson(event));
+        return append(topic, event, Tracing.currentTraceparent());
+    }
+
+    /** For work that continues a trace recorded earlier (a timer firing for a promise made by a traced call). */
+    public Uni<Void> append(String topic, OrikaeshiEvent event, String traceParent) {
+        return append(topic, event.eventId(), event.key(), event.type(), EventCodec.toJson(event), traceParent);
     }
 
     /** A tenant snapshot, keyed by the tenant id (the topic is compacted on it). */
     public Uni<Void> append(String topic, TenantChanged event) {
         return append(topic, event.eventId(), event.tenantId(), TenantChanged.class.getSimpleName(),
-                EventCodec.toJson(event));
+                EventCodec.toJson(event), Tracing.currentTraceparent());
     }
 
-    private Uni<Void> append(String topic, String eventId, String key, String type, String payload) {
+    private Uni<Void> append(String topic, String eventId, String key, String type, String payload,
+                             String traceParent) {
         OutboxRecord record = new OutboxRecord();
         record.eventId = eventId;
         record.topic = topic;
@@ -41,6 +48,7 @@ public class Outbox {
         record.eventType = type;
         record.payload = payload;
         record.createdAt = Instant.now();
+        record.traceParent = traceParent;
         return record.persist().replaceWithVoid();
     }
 

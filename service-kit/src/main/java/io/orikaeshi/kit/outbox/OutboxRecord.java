@@ -36,4 +36,8 @@ public class OutboxRecord extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** W3C traceparent of the work that wrote the event (null when untraced); sent as the record's header. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }
