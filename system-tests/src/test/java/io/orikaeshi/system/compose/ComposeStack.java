@@ -46,9 +46,11 @@ final class ComposeStack {
     static final int SCHEDULER_REPLICAS = 2;
     static final List<String> SERVICES = LocalSystem.SERVICES.stream().map(LocalSystem.ServiceSpec::module).toList();
 
-    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(5);
+    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(8);
     private static final int HTTP_PORT = 8080;
     private static ComposeStack running;
+    /** A failed start is not retried by the next test class: it would fail the same way, minutes later. */
+    private static RuntimeException startFailure;
 
     private final Startable compose;
     private final String projectPrefix;
@@ -65,8 +67,16 @@ final class ComposeStack {
     /** The running stack; starts it on first use. Skips (or fails, on CI) the calling test without Docker. */
     static synchronized ComposeStack get() {
         requireDocker();
+        if (startFailure != null) {
+            throw new IllegalStateException("The compose stack did not start (see the first failure)", startFailure);
+        }
         if (running == null) {
-            running = start();
+            try {
+                running = start();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
             ComposeStack stack = running;
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "compose-stack-down"));
         }
@@ -127,6 +137,8 @@ final class ComposeStack {
         Startable compose;
         if (CommandLine.executableExists("docker-compose")) {
             compose = new DockerComposeContainer<>(identifier, file.toFile())
+                    // Named explicitly: with scaled services and no list, only the scaled ones would come up.
+                    .withServices(SERVICES.toArray(String[]::new))
                     .withBuild(true)
                     .withPull(false)
                     .withEnv(env)
@@ -135,6 +147,8 @@ final class ComposeStack {
                     .withRemoveVolumes(true);
         } else {
             compose = new ComposeContainer(identifier, file.toFile())
+                    // Named explicitly: with scaled services and no list, only the scaled ones would come up.
+                    .withServices(SERVICES.toArray(String[]::new))
                     .withBuild(true)
                     .withPull(false)
                     .withEnv(env)
@@ -158,7 +172,8 @@ final class ComposeStack {
 
     /** Base URL of replica 1 of a service, through the host port Docker picked for its 8080. */
     String url(String service) {
-        Container container = replicas(service).get(0);
+        Container container = replicas(service).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no container of " + service + " in this stack"));
         int port = Arrays.stream(container.getPorts())
                 .filter(p -> p.getPrivatePort() != null && p.getPrivatePort() == HTTP_PORT && p.getPublicPort() != null)
                 .map(ContainerPort::getPublicPort).findFirst()
@@ -229,19 +244,27 @@ final class ComposeStack {
         try {
             Files.createDirectories(dir);
             for (Container container : containers()) {
-                StringBuilder log = new StringBuilder();
-                docker.logContainerCmd(container.getId()).withStdOut(true).withStdErr(true)
-                        .exec(new ResultCallback.Adapter<Frame>() {
-                            @Override
-                            public void onNext(Frame frame) {
-                                log.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                            }
-                        }).awaitCompletion(30, TimeUnit.SECONDS);
-                String name = container.getNames()[0].replaceFirst("^/", "");
-                Files.writeString(dir.resolve(name + ".log"), log, StandardCharsets.UTF_8);
+                saveLog(dir, container);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void saveLog(Path dir, Container container) {
+        try {
+            StringBuilder log = new StringBuilder();
+            docker.logContainerCmd(container.getId()).withStdOut(true).withStdErr(true)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            log.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    }).awaitCompletion(30, TimeUnit.SECONDS);
+            String name = container.getNames()[0].replaceFirst("^/", "");
+            Files.writeString(dir.resolve(name + ".log"), log, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not save the log of " + Arrays.toString(container.getNames()) + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
