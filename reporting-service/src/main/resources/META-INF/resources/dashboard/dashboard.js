@@ -1,27 +1,29 @@
 // The operators' and clients' dashboard: plain browser JavaScript, no build step, no network beyond this service.
 // Query parameters (tenant, lang, from, to, month) preset the controls, so a link or a test can open a given view.
+// The API key is typed in (or handed over in the URL fragment, #key=..., which never reaches a server or its logs);
+// it is kept in this tab's sessionStorage only and sent as "Authorization: Bearer".
 'use strict';
 
 const TEXT = {
   ja: {
-    title: '折り返しダッシュボード', tenant: 'テナント', from: '開始日', to: '終了日', month: '請求月', show: '表示',
+    title: '折り返しダッシュボード', tenant: 'テナント', key: 'API キー', from: '開始日', to: '終了日', month: '請求月', show: '表示',
     board: '未完了の折り返し', urgency: '緊急度', due: '期限', left: '残り時間', state: '状態', assignee: '担当',
     chases: '催促', addressee: '宛先', purpose: '用件', noOpen: '未完了の折り返しはありません',
     sla: 'SLA（期限内の折り返し率・日別）', billing: '請求', period: '期間', unitPrice: '単価（円）',
     hearingPrice: 'ヒアリング加算（円）', calls: '件数', amount: '金額（円）', total: '合計', csv: 'CSV をダウンロード',
     other: 'English', URGENT: '至急', NORMAL: '通常', OPEN: '対応待ち', WARNED: '期限間近', OVERDUE: '期限超過',
     ESCALATED: 'エスカレーション', level: 'レベル', late: '超過', noSla: 'この期間の約束はありません',
-    error: 'データを読み込めませんでした',
+    error: 'データを読み込めませんでした', unauthorized: 'API キーを入力してください（クライアント用のキー）',
   },
   en: {
-    title: 'Orikaeshi dashboard', tenant: 'Tenant', from: 'From', to: 'To', month: 'Billing month', show: 'Show',
+    title: 'Orikaeshi dashboard', tenant: 'Tenant', key: 'API key', from: 'From', to: 'To', month: 'Billing month', show: 'Show',
     board: 'Open callbacks', urgency: 'Urgency', due: 'Due', left: 'Time left', state: 'State', assignee: 'Assignee',
     chases: 'Chases', addressee: 'Addressee', purpose: 'Purpose', noOpen: 'No open callbacks',
     sla: 'SLA (share kept on time, per day)', billing: 'Billing', period: 'Period', unitPrice: 'Unit price (¥)',
     hearingPrice: 'Hearing surcharge (¥)', calls: 'Calls', amount: 'Amount (¥)', total: 'Total', csv: 'Download CSV',
     other: '日本語', URGENT: 'Urgent', NORMAL: 'Normal', OPEN: 'Open', WARNED: 'Due soon', OVERDUE: 'Overdue',
     ESCALATED: 'Escalated', level: 'level', late: 'late', noSla: 'No promises in this period',
-    error: 'Could not load the data',
+    error: 'Could not load the data', unauthorized: 'Enter an API key (a CLIENT key of the tenant)',
   },
 };
 
@@ -48,10 +50,30 @@ function svg(tag, attrs, text) {
   return node;
 }
 
-async function get(path) {
-  const response = await fetch(`/tenants/${encodeURIComponent($('tenant').value)}${path}`);
+const KEY_STORE = 'orikaeshi.apiKey';
+
+function authorized() {
+  return { headers: { Authorization: `Bearer ${$('key').value.trim()}` } };
+}
+
+async function fetchTenant(path) {
+  const response = await fetch(`/tenants/${encodeURIComponent($('tenant').value)}${path}`, authorized());
+  if (response.status === 401) throw new Error(t('unauthorized'));
   if (!response.ok) throw new Error(`${response.status} ${path}`);
-  return response.json();
+  return response;
+}
+
+async function get(path) {
+  return (await fetchTenant(path)).json();
+}
+
+/** A plain link cannot carry the key: fetch the CSV and hand the browser a file. */
+async function downloadBillingCsv(event) {
+  event.preventDefault();
+  const blob = await (await fetchTenant(`/billing.csv?month=${$('month').value}`)).blob();
+  const link = el('a', { href: URL.createObjectURL(blob), download: `billing-${$('month').value}.csv` });
+  link.click();
+  URL.revokeObjectURL(link.href);
 }
 
 function applyLanguage() {
@@ -133,7 +155,6 @@ function renderBilling(bill) {
     el('td', { class: 'num' }, yen(line.amount)))));
   $('billing-calls').textContent = yen(bill.calls);
   $('billing-total').textContent = yen(bill.total);
-  $('billing-csv').href = `/tenants/${encodeURIComponent($('tenant').value)}/billing.csv?month=${$('month').value}`;
 }
 
 async function loadBoard() {
@@ -144,6 +165,7 @@ async function loadBoard() {
 
 async function load() {
   $('error').hidden = true;
+  sessionStorage.setItem(KEY_STORE, $('key').value.trim());
   try {
     await Promise.all([
       loadBoard(),
@@ -163,8 +185,18 @@ function preset() {
   $('to').value = params.get('to') || iso(today);
   $('from').value = params.get('from') || iso(new Date(today.getTime() - 13 * 86400000));
   $('month').value = params.get('month') || iso(today).slice(0, 7);
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (fragment.get('key')) {
+    sessionStorage.setItem(KEY_STORE, fragment.get('key'));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  $('key').value = sessionStorage.getItem(KEY_STORE) || '';
 }
 
+$('billing-csv').addEventListener('click', (e) => downloadBillingCsv(e).catch((err) => {
+  $('error').textContent = `${t('error')} (${err.message})`;
+  $('error').hidden = false;
+}));
 $('controls').addEventListener('submit', (e) => { e.preventDefault(); load(); });
 $('lang').addEventListener('click', () => { lang = lang === 'ja' ? 'en' : 'ja'; applyLanguage(); load(); });
 preset();

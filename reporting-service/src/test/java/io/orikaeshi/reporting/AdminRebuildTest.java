@@ -3,6 +3,7 @@ package io.orikaeshi.reporting;
 import io.agroal.api.AgroalDataSource;
 import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackCompleted;
+import io.orikaeshi.infra.testing.DemoKeys;
 import io.orikaeshi.reporting.service.ProjectionWriter;
 import io.orikaeshi.reporting.support.Calls;
 import io.orikaeshi.reporting.support.Stream;
@@ -14,11 +15,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import static io.orikaeshi.reporting.support.Api.asClient;
+import static io.orikaeshi.reporting.support.Api.withKey;
 import static io.orikaeshi.reporting.support.ReadModels.execute;
 import static io.orikaeshi.reporting.support.ReadModels.snapshot;
 import static io.orikaeshi.reporting.support.ReadModels.value;
 import static io.orikaeshi.reporting.support.Stream.eventually;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -51,15 +53,15 @@ class AdminRebuildTest {
 
         // Holding the live side keeps the rebuild from its final switch-over, so it is surely still running.
         writer.whileLiveHeld(() -> {
-            given().post("/admin/rebuild").then().statusCode(202).header("Location", endsWith("/admin/rebuild"))
+            withKey(DemoKeys.PLATFORM).post("/admin/rebuild").then().statusCode(202).header("Location", endsWith("/admin/rebuild"))
                     .body("state", equalTo("RUNNING"));
-            given().post("/admin/rebuild").then().statusCode(409).contentType("application/problem+json");
+            withKey(DemoKeys.PLATFORM).post("/admin/rebuild").then().statusCode(409).contentType("application/problem+json");
             return null;
         });
         CallReceived meanwhile = Calls.of("globex-us", now).promised(now.plusSeconds(600), "Smith").event();
         CallbackCompleted completed = CallbackCompleted.of("globex-us", meanwhile.callId(), now.plusSeconds(30), "Smith");
         Stream.publish(meanwhile, completed);
-        eventually(() -> given().get("/admin/rebuild").then().statusCode(200).body("state", equalTo("SUCCEEDED"))
+        eventually(() -> withKey(DemoKeys.PLATFORM).get("/admin/rebuild").then().statusCode(200).body("state", equalTo("SUCCEEDED"))
                 .body("recordsRead", greaterThan(0)).body("eventsApplied", greaterThan(0)));
         Stream.awaitConsumed();
 
@@ -71,7 +73,7 @@ class AdminRebuildTest {
 
         CallReceived afterwards = Calls.of("acme-jp", now).event();
         Stream.publish(afterwards);
-        eventually(() -> given().get("/tenants/acme-jp/calls?limit=1000").then().statusCode(200)
+        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/calls?limit=1000").then().statusCode(200)
                 .body("callId", hasItem(afterwards.callId())));
     }
 }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 
+import static io.orikaeshi.reporting.support.Api.asClient;
 import static io.orikaeshi.reporting.support.Stream.eventually;
 import static io.orikaeshi.reporting.support.Stream.publish;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,13 +39,13 @@ class BillingTest {
         publish(CALLS.toArray(CallReceived[]::new));
         Stream.awaitConsumed();
         assertMarchBill();
-        given().get("/tenants/plan-test/billing?month=2026-04").then().statusCode(200)
+        asClient("plan-test").get("/tenants/plan-test/billing?month=2026-04").then().statusCode(200)
                 .body("lines.from", contains("2026-04-01")).body("lines.calls", contains(1))
                 .body("total", equalTo(150));
     }
 
     private static void assertMarchBill() {
-        eventually(() -> given().get("/tenants/plan-test/billing?month=2026-03").then().statusCode(200)
+        eventually(() -> asClient("plan-test").get("/tenants/plan-test/billing?month=2026-03").then().statusCode(200)
                 .body("month", equalTo("2026-03"))
                 .body("lines.from", contains("2026-03-01", "2026-03-16"))
                 .body("lines.to", contains("2026-03-15", "2026-03-31"))
@@ -57,9 +57,9 @@ class BillingTest {
     @Test
     void csvHasOneLinePerPlanAndTheTotal() {
         publish(CALLS.toArray(CallReceived[]::new));
-        eventually(() -> given().get("/tenants/plan-test/billing?month=2026-03").then().body("total", equalTo(500)));
+        eventually(() -> asClient("plan-test").get("/tenants/plan-test/billing?month=2026-03").then().body("total", equalTo(500)));
 
-        String csv = given().get("/tenants/plan-test/billing.csv?month=2026-03").then().statusCode(200)
+        String csv = asClient("plan-test").get("/tenants/plan-test/billing.csv?month=2026-03").then().statusCode(200)
                 .header("Content-Disposition", equalTo("attachment; filename=\"billing-plan-test-2026-03.csv\""))
                 .extract().asString();
         assertEquals("\uFEFFmonth,from,to,unit_price_yen,hearing_price_yen,calls,amount_yen\r\n"
@@ -70,9 +70,9 @@ class BillingTest {
 
     @Test
     void aMonthBeforeTheFirstPlanBillsNothingAndAnInvalidMonthIsABadRequest() {
-        given().get("/tenants/acme-jp/billing?month=2025-12").then().statusCode(200)
+        asClient("acme-jp").get("/tenants/acme-jp/billing?month=2025-12").then().statusCode(200)
                 .body("lines", org.hamcrest.Matchers.hasSize(0)).body("total", equalTo(0));
-        given().get("/tenants/acme-jp/billing?month=2026-13").then().statusCode(400)
+        asClient("acme-jp").get("/tenants/acme-jp/billing?month=2026-13").then().statusCode(400)
                 .body("errors.field", contains("month"));
     }
 }

@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.orikaeshi.reporting.support.Api.asClient;
 import static io.orikaeshi.reporting.support.Stream.eventually;
 import static io.orikaeshi.reporting.support.Stream.publish;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,17 +41,17 @@ class CallLogQueryTest {
         publish(quote, urgentQuote, declined, otherNumber, outOfRange);
         String range = "from=2026-05-11T00:00:00Z&to=2026-05-12T00:00:00Z";
 
-        eventually(() -> given().get("/tenants/acme-jp/calls?" + range).then().statusCode(200).body("callId",
+        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/calls?" + range).then().statusCode(200).body("callId",
                 contains(otherNumber.callId(), declined.callId(), urgentQuote.callId(), quote.callId())));
-        given().get("/tenants/acme-jp/calls?" + range + "&addressee=鈴木&purpose=見積").then()
+        asClient("acme-jp").get("/tenants/acme-jp/calls?" + range + "&addressee=鈴木&purpose=見積").then()
                 .body("callId", contains(urgentQuote.callId(), quote.callId()));
-        given().get("/tenants/acme-jp/calls?" + range + "&urgency=urgent").then()
+        asClient("acme-jp").get("/tenants/acme-jp/calls?" + range + "&urgency=urgent").then()
                 .body("callId", contains(urgentQuote.callId()));
-        given().get("/tenants/acme-jp/calls?" + range + "&captureStatus=DECLINED").then()
+        asClient("acme-jp").get("/tenants/acme-jp/calls?" + range + "&captureStatus=DECLINED").then()
                 .body("callId", contains(declined.callId()));
-        given().queryParam("callerNumber", "+81612345678").get("/tenants/acme-jp/calls?" + range)
+        asClient("acme-jp").queryParam("callerNumber", "+81612345678").get("/tenants/acme-jp/calls?" + range)
                 .then().body("callId", contains(otherNumber.callId()));
-        given().get("/tenants/acme-jp/calls?urgency=soon").then().statusCode(400)
+        asClient("acme-jp").get("/tenants/acme-jp/calls?urgency=soon").then().statusCode(400)
                 .body("errors.field", contains("urgency"));
     }
 
@@ -65,10 +65,10 @@ class CallLogQueryTest {
             expected.add(0, call.callId());
         }
         String range = "from=2026-05-13T00:00:00Z&to=2026-05-14T00:00:00Z";
-        eventually(() -> given().get("/tenants/acme-jp/calls?limit=1000&" + range).then().body("$", hasSize(7)));
+        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/calls?limit=1000&" + range).then().body("$", hasSize(7)));
 
         List<String> seen = new ArrayList<>();
-        Response page = given().get("/tenants/acme-jp/calls?limit=3&" + range);
+        Response page = asClient("acme-jp").get("/tenants/acme-jp/calls?limit=3&" + range);
         // A call arriving between pages is newer than the cursor: it must neither repeat nor shift a row.
         publish(Calls.of("acme-jp", t.plusSeconds(100)).event());
         while (true) {
@@ -79,10 +79,10 @@ class CallLogQueryTest {
                 break;
             }
             page.then().header("Link", containsString("cursor=" + cursor));
-            page = given().get("/tenants/acme-jp/calls?limit=3&" + range + "&cursor=" + cursor);
+            page = asClient("acme-jp").get("/tenants/acme-jp/calls?limit=3&" + range + "&cursor=" + cursor);
         }
         assertEquals(expected, seen);
-        given().get("/tenants/acme-jp/calls?cursor=not-a-cursor").then().statusCode(400)
+        asClient("acme-jp").get("/tenants/acme-jp/calls?cursor=not-a-cursor").then().statusCode(400)
                 .body("errors.field", contains("cursor"));
     }
 
@@ -92,9 +92,9 @@ class CallLogQueryTest {
         CallReceived call = Calls.of("globex-us", t).to("Smith, John").about("=HYPERLINK(\"x\")").event();
         publish(call);
         String range = "from=2026-05-14T00:00:00Z&to=2026-05-15T00:00:00Z";
-        eventually(() -> given().get("/tenants/globex-us/calls?" + range).then().body("$", hasSize(1)));
+        eventually(() -> asClient("globex-us").get("/tenants/globex-us/calls?" + range).then().body("$", hasSize(1)));
 
-        String csv = given().get("/tenants/globex-us/calls.csv?" + range).then().statusCode(200)
+        String csv = asClient("globex-us").get("/tenants/globex-us/calls.csv?" + range).then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
         String[] lines = csv.split("\r\n");
         assertEquals(2, lines.length);
@@ -117,13 +117,13 @@ class CallLogQueryTest {
                 io.orikaeshi.events.NotificationFailed.of("acme-jp", call.callId(), t.plusSeconds(700), "m-2", "ALERT",
                         "sv@acme.example", "550 mailbox unavailable"));
 
-        eventually(() -> given().get("/tenants/acme-jp/calls/{id}/deliveries", call.callId()).then().statusCode(200)
+        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/calls/{id}/deliveries", call.callId()).then().statusCode(200)
                 .body("outcome", contains("DEFERRED", "SENT", "FAILED"))
                 .body("[0].deferredUntil", equalTo(t.plusSeconds(600).toString()))
                 .body("[1].recipient", equalTo("uketsuke@acme.example"))
                 .body("[2].reason", equalTo("550 mailbox unavailable"))
                 .body("[1].reason", nullValue()));
-        given().get("/tenants/globex-us/calls/{id}/deliveries", call.callId()).then().statusCode(200)
+        asClient("globex-us").get("/tenants/globex-us/calls/{id}/deliveries", call.callId()).then().statusCode(200)
                 .body("$", hasSize(0));
     }
 }

@@ -15,8 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 
+import static io.orikaeshi.reporting.support.Api.asClient;
 import static io.orikaeshi.reporting.support.Stream.eventually;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -29,7 +29,7 @@ class CallLogTest {
     }
 
     private static void callback(String tenant, String callId, Consumer<ValidatableResponse> check) {
-        eventually(() -> check.accept(given().when().get("/tenants/{t}/callbacks?limit=1000", tenant).then().statusCode(200)
+        eventually(() -> check.accept(asClient(tenant).when().get("/tenants/{t}/callbacks?limit=1000", tenant).then().statusCode(200)
                 .rootPath("find { it.callId == '" + callId + "' }")));
     }
 
@@ -39,7 +39,7 @@ class CallLogTest {
         Instant due = Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
         publish(Topics.CALL_EVENTS, EventFixtures.callReceived("acme-jp", callId, due));
 
-        eventually(() -> given().when().get("/tenants/acme-jp/calls").then().statusCode(200)
+        eventually(() -> asClient("acme-jp").when().get("/tenants/acme-jp/calls").then().statusCode(200)
                 .rootPath("find { it.callId == '" + callId + "' }")
                 .body("callerName.status", equalTo("PROVIDED"))
                 .body("callerName.value", equalTo("山田 太郎"))
@@ -49,12 +49,12 @@ class CallLogTest {
 
         publish(Topics.DEADLINE_EVENTS, EventFixtures.overdue("acme-jp", callId, due));
         callback("acme-jp", callId, r -> r.body("callback.status", equalTo("OVERDUE")));
-        eventually(() -> given().when().get("/tenants/acme-jp/callbacks?status=overdue").then().statusCode(200)
+        eventually(() -> asClient("acme-jp").when().get("/tenants/acme-jp/callbacks?status=overdue").then().statusCode(200)
                 .body("callId", hasItem(callId)));
 
         publish(Topics.CALL_EVENTS, EventFixtures.completed("acme-jp", callId));
         callback("acme-jp", callId, r -> r.body("callback.status", equalTo("COMPLETED")));
-        given().when().get("/tenants/acme-jp/callbacks?status=open").then().statusCode(200)
+        asClient("acme-jp").when().get("/tenants/acme-jp/callbacks?status=open").then().statusCode(200)
                 .body("callId", not(hasItem(callId)));
     }
 
@@ -79,9 +79,9 @@ class CallLogTest {
         String callId = EventFixtures.newCallId();
         publish(Topics.CALL_EVENTS, EventFixtures.callReceived("acme-jp", callId, (Instant) null));
 
-        eventually(() -> given().when().get("/tenants/acme-jp/calls").then().statusCode(200)
+        eventually(() -> asClient("acme-jp").when().get("/tenants/acme-jp/calls").then().statusCode(200)
                 .body("callId", hasItem(callId)));
-        given().when().get("/tenants/acme-jp/callbacks").then().statusCode(200).body("callId", not(hasItem(callId)));
+        asClient("acme-jp").when().get("/tenants/acme-jp/callbacks").then().statusCode(200).body("callId", not(hasItem(callId)));
     }
 
     @Test
@@ -89,18 +89,18 @@ class CallLogTest {
         String callId = EventFixtures.newCallId();
         publish(Topics.CALL_EVENTS, EventFixtures.callReceived("globex-us", callId, Instant.now().plusSeconds(600)));
 
-        eventually(() -> given().when().get("/tenants/globex-us/calls").then().body("callId", hasItem(callId)));
+        eventually(() -> asClient("globex-us").when().get("/tenants/globex-us/calls").then().body("callId", hasItem(callId)));
 
-        given().when().get("/tenants/acme-jp/calls").then().statusCode(200).body("callId", not(hasItem(callId)));
-        given().when().get("/tenants/acme-jp/callbacks").then().statusCode(200).body("callId", not(hasItem(callId)));
+        asClient("acme-jp").when().get("/tenants/acme-jp/calls").then().statusCode(200).body("callId", not(hasItem(callId)));
+        asClient("acme-jp").when().get("/tenants/acme-jp/callbacks").then().statusCode(200).body("callId", not(hasItem(callId)));
     }
 
     @Test
     void unknownTenantIsNotFoundAndAnUnknownStatusIsABadRequest() {
-        given().when().get("/tenants/nobody/calls").then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/tenants/acme-jp/callbacks?status=lost").then().statusCode(400)
+        asClient("acme-jp").when().get("/tenants/nobody/calls").then().statusCode(404).contentType("application/problem+json");
+        asClient("acme-jp").when().get("/tenants/acme-jp/callbacks?status=lost").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", equalTo(List.of("status")));
-        given().when().get("/tenants/acme-jp/calls?limit=0").then().statusCode(422)
+        asClient("acme-jp").when().get("/tenants/acme-jp/calls?limit=0").then().statusCode(422)
                 .contentType("application/problem+json");
     }
 }

@@ -2,6 +2,7 @@ package io.orikaeshi.reporting;
 
 import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackCompleted;
+import io.orikaeshi.infra.testing.DemoKeys;
 import io.orikaeshi.reporting.support.Calls;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.orikaeshi.reporting.support.Api.asClient;
 import static io.orikaeshi.reporting.support.Stream.eventually;
 import static io.orikaeshi.reporting.support.Stream.publish;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,11 +51,13 @@ class DashboardBrowserTest {
         Instant aug3 = Instant.parse("2026-08-03T01:00:00Z");
         CallReceived kept = Calls.of("acme-jp", aug3).promised(aug3.plusSeconds(3600), "佐藤").event();
         publish(open, kept, CallbackCompleted.of("acme-jp", kept.callId(), aug3.plusSeconds(600), "佐藤"));
-        eventually(() -> given().get("/tenants/acme-jp/board?limit=5000").then().body("callId", hasItem(open.callId())));
-        eventually(() -> given().get("/tenants/acme-jp/sla?from=2026-08-03&to=2026-08-03").then()
+        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/board?limit=5000").then().body("callId", hasItem(open.callId())));
+        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/sla?from=2026-08-03&to=2026-08-03").then()
                 .body("[0].keptOnTime", equalTo(1)));
 
-        String url = dashboard + "?tenant=acme-jp&lang=en&from=2026-08-01&to=2026-08-07&month=2026-08";
+        // The key travels in the fragment, which the browser never sends to the server.
+        String url = dashboard + "?tenant=acme-jp&lang=en&from=2026-08-01&to=2026-08-07&month=2026-08#key="
+                + DemoKeys.ACME_CLIENT;
         String dom = chromium("--dump-dom", url);
 
         assertThat(dom, containsString("Open callbacks"));

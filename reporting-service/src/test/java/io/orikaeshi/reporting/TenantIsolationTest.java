@@ -4,14 +4,19 @@ import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackChased;
 import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.NotificationSent;
+import io.orikaeshi.infra.testing.DemoKeys;
 import io.orikaeshi.reporting.support.Calls;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
+import java.util.List;
 
+import static io.orikaeshi.reporting.support.Api.asClient;
+import static io.orikaeshi.reporting.support.Api.withKey;
 import static io.orikaeshi.reporting.support.Stream.eventually;
 import static io.orikaeshi.reporting.support.Stream.publish;
 import static io.restassured.RestAssured.given;
@@ -57,16 +62,35 @@ class TenantIsolationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"calls", "calls.csv", "callbacks", "board", "history", "deliveries", "sla", "billing", "billing.csv"})
-    void onlyTheOwningTenantSeesTheCallAndAnUnknownTenantIsNotFound(String name) {
+    void onlyKeysOfTheOwningTenantSeeTheCall(String name) {
         String[] q = query(name);
-        eventually(() -> given().urlEncodingEnabled(false).get("/tenants/globex-us" + q[0]).then().statusCode(200)
-                .body(containsString(q[1])));
-        given().urlEncodingEnabled(false).get("/tenants/acme-jp" + q[0]).then().statusCode(200)
+        eventually(() -> asClient("globex-us").urlEncodingEnabled(false).get("/tenants/globex-us" + q[0]).then()
+                .statusCode(200).body(containsString(q[1])));
+        asClient("acme-jp").urlEncodingEnabled(false).get("/tenants/acme-jp" + q[0]).then().statusCode(200)
                 .body(not(containsString(call.callId())));
         if (!q[1].contains(call.callId())) {
-            given().urlEncodingEnabled(false).get("/tenants/acme-jp" + q[0]).then().body(not(containsString(q[1])));
+            asClient("acme-jp").urlEncodingEnabled(false).get("/tenants/acme-jp" + q[0]).then()
+                    .body(not(containsString(q[1])));
         }
-        given().urlEncodingEnabled(false).get("/tenants/nobody" + q[0]).then().statusCode(404)
+        // Every key of another tenant, whatever its role, finds nothing there: 404, as for a tenant that does not exist.
+        for (String key : List.of(DemoKeys.ACME_OPERATOR, DemoKeys.ACME_CLIENT, DemoKeys.ACME_ADMIN)) {
+            withKey(key).urlEncodingEnabled(false).get("/tenants/globex-us" + q[0]).then().statusCode(404)
+                    .contentType("application/problem+json").body(not(containsString(call.callId())));
+        }
+        asClient("acme-jp").urlEncodingEnabled(false).get("/tenants/nobody" + q[0]).then().statusCode(404)
                 .contentType("application/problem+json");
+        given().urlEncodingEnabled(false).get("/tenants/globex-us" + q[0]).then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void eachRoleReadsOnlyWhatItNeeds() {
+        // Operators see calls and callers, not the bill; a tenant's admin sees the bill and SLA, not the calls.
+        withKey(DemoKeys.GLOBEX_OPERATOR).get("/tenants/globex-us/billing?month=2026-06").then().statusCode(403);
+        withKey(DemoKeys.GLOBEX_ADMIN).get("/tenants/globex-us/billing?month=2026-06").then().statusCode(200);
+        withKey(DemoKeys.GLOBEX_ADMIN).get("/tenants/globex-us/calls").then().statusCode(403);
+        withKey(DemoKeys.GLOBEX_OPERATOR).get("/tenants/globex-us/calls").then().statusCode(200);
+        // Rebuilding the read models is the platform operator's, never a tenant's.
+        withKey(DemoKeys.GLOBEX_ADMIN).get("/admin/rebuild").then().statusCode(401);
     }
 }

@@ -1,5 +1,7 @@
 package io.orikaeshi.reporting.rest;
 
+import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
+import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.reporting.mapping.Csv;
 import io.orikaeshi.reporting.mapping.CsvExports;
 import io.orikaeshi.reporting.service.BillingQueries;
@@ -38,6 +40,7 @@ public class AccountingResource {
 
     @GET
     @Path("/sla")
+    @Allowed({Role.OPERATOR, Role.CLIENT, Role.ADMIN})
     @Operation(summary = "SLA compliance per period (and assignee): share kept on time, median and p90 time to "
             + "callback, overdue, escalation and chase counts")
     public Uni<List<SlaFigures>> sla(@PathParam("tenantId") String tenantId,
@@ -55,6 +58,7 @@ public class AccountingResource {
 
     @GET
     @Path("/billing")
+    @Allowed({Role.CLIENT, Role.ADMIN})
     @Operation(summary = "The month's bill in yen: calls x unit price plus the hearing surcharge, per the plan in force each day")
     public Uni<Bill> bill(@PathParam("tenantId") String tenantId,
                           @Parameter(description = "yyyy-MM", required = true) @QueryParam("month") String month) {
@@ -63,6 +67,7 @@ public class AccountingResource {
 
     @GET
     @Path("/billing.csv")
+    @Allowed({Role.CLIENT, Role.ADMIN})
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "The month's bill as CSV (UTF-8 with BOM): one line per plan in force, then the total")
     public Uni<RestResponse<String>> billCsv(@PathParam("tenantId") String tenantId,

@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.rest;
 
+import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.reporting.service.ReadModelRebuild;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import java.net.URI;
  * meant for the admin role only.
  */
 @Path("/admin")
+@Allowed(platform = true)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 

@@ -1,5 +1,7 @@
 package io.orikaeshi.reporting.rest;
 
+import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
+import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.reporting.service.BoardQueries;
 import io.orikaeshi.reporting.service.CallerHistoryQueries;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +34,7 @@ public class BoardResource {
 
     @GET
     @Path("/board")
+    @Allowed({Role.OPERATOR, Role.CLIENT})
     @Operation(summary = "Every open promise with due time, state, assignee, chase count and time left; urgent first, then earliest due")
     public Uni<List<BoardItem>> board(@PathParam("tenantId") String tenantId,
                                       @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit) {
@@ -40,6 +43,7 @@ public class BoardResource {
 
     @GET
     @Path("/callers/{number}/history")
+    @Allowed({Role.OPERATOR, Role.CLIENT})
     @Operation(summary = "The caller's previous calls, open promises and chase count, for the operator's screen")
     public Uni<CallerHistory> history(@PathParam("tenantId") String tenantId,
                                       @Parameter(description = "E.164, URL-encoded: %2B81312345678")

@@ -1,5 +1,7 @@
 package io.orikaeshi.reporting.rest;
 
+import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
+import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.reporting.mapping.CallCursor;
 import io.orikaeshi.reporting.mapping.Csv;
 import io.orikaeshi.reporting.mapping.CsvExports;
@@ -87,6 +89,7 @@ public class CallLogResource {
 
     @GET
     @Path("/calls")
+    @Allowed({Role.OPERATOR, Role.CLIENT})
     @Operation(summary = "The tenant's calls, newest first, filtered; the next page is linked from the Link header")
     @APIResponse(responseCode = "200", description = "One page of calls",
             headers = @Header(name = "Link", description = "<...&cursor=...>; rel=\"next\" when more calls match"))
@@ -107,6 +110,7 @@ public class CallLogResource {
 
     @GET
     @Path("/calls.csv")
+    @Allowed({Role.OPERATOR, Role.CLIENT})
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "The filtered call log as CSV (UTF-8 with BOM), newest first, at most 10,000 rows per file; "
             + "the Link header points to the rest")
@@ -125,6 +129,7 @@ public class CallLogResource {
 
     @GET
     @Path("/callbacks")
+    @Allowed({Role.OPERATOR, Role.CLIENT})
     @Operation(summary = "The tenant's promised callbacks, earliest due first")
     public Uni<List<CallLogView>> callbacks(@PathParam("tenantId") String tenantId,
                                             @Parameter(description = "open, overdue, completed or cancelled; all when absent")
@@ -135,6 +140,7 @@ public class CallLogResource {
 
     @GET
     @Path("/calls/{callId}/deliveries")
+    @Allowed({Role.OPERATOR, Role.CLIENT})
     @Operation(summary = "Emails about the call: sent, deferred or failed, and when, oldest first")
     public Uni<List<DeliveryView>> deliveries(@PathParam("tenantId") String tenantId,
                                               @PathParam("callId") String callId) {
