@@ -64,7 +64,8 @@ class ObservabilityTest {
     @Test
     void theCallersTraceIsCarriedOnTheCallEventsRecord() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        String callId = given().contentType(ContentType.JSON).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        String callId = IntakeApi.asOperator("acme-jp").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(ContentType.JSON)
                 .body(callFrom("03-7777-0002", null))
                 .when().post("/tenants/{t}/calls", "acme-jp").then().statusCode(201).extract().path("callId");
 

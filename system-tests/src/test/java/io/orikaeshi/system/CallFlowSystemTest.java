@@ -159,7 +159,8 @@ class CallFlowSystemTest {
                 {"addressee": "佐藤", "callerName": %s, "purpose": %s, "callbackNumber": %s,
                  "callback": {"dueAt": "%s", "assignee": "佐藤"}}""".formatted(provided("田中 花子"),
                 provided("トレースの確認"), provided("03-2222-3333"), due);
-        String callId = given().contentType(ContentType.JSON).header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+        String callId = given().header("Authorization", DemoKeys.bearer(DemoKeys.ACME_OPERATOR))
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01").contentType(ContentType.JSON)
                 .body(body).when().post(intake + "/tenants/{tenant}/calls", "acme-jp")
                 .then().statusCode(201).extract().path("callId");
 
