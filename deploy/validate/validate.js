@@ -114,9 +114,12 @@ function kafkaUsage(service) {
   const consumed = [];
   const produced = new Set();
   for (const [key, value] of Object.entries(props)) {
-    let m = key.match(/^mp\.messaging\.incoming\.([^.]+)\.topic$/);
+    // A channel names one topic (".topic") or several (".topics", comma-separated).
+    let m = key.match(/^mp\.messaging\.incoming\.([^.]+)\.topics?$/);
     if (m) {
-      consumed.push({ topic: value, group: props[`mp.messaging.incoming.${m[1]}.group.id`] });
+      for (const topic of value.split(',').map(t => t.trim()).filter(t => t)) {
+        consumed.push({ topic, group: props[`mp.messaging.incoming.${m[1]}.group.id`] });
+      }
       const dlq = props[`mp.messaging.incoming.${m[1]}.dead-letter-queue.topic`];
       if (dlq) {
         produced.add(dlq);

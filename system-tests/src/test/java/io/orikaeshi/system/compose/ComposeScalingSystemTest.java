@@ -158,17 +158,17 @@ class ComposeScalingSystemTest {
                  "purpose": {"status": "PROVIDED", "value": "Scaling test %d"},
                  "callbackNumber": {"status": "DECLINED"},
                  "callback": {"dueAt": "%s", "assignee": "Sato"}}""".formatted(n, n, due);
-        HttpResponse<String> response = send(intake + "/tenants/" + tenant + "/calls", body);
+        HttpResponse<String> response = send(intake + "/tenants/" + tenant + "/calls", DemoKeys.operator(tenant), body);
         assertEquals(201, response.statusCode(), response.body());
         Matcher id = CALL_ID.matcher(response.body());
         assertTrue(id.find(), response.body());
         return id.group(1);
     }
 
-    private HttpResponse<String> send(String url, String json) throws IOException, InterruptedException {
+    private HttpResponse<String> send(String url, String key, String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Authorization", DemoKeys.bearer(DemoKeys.ACME_OPERATOR))
+                .header("Authorization", DemoKeys.bearer(key))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
