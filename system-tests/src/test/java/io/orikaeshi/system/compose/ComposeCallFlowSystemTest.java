@@ -4,6 +4,7 @@ import io.orikaeshi.infra.testing.DemoKeys;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Kafka, PostgreSQL and the mail catcher in containers, and notification-service and callback-scheduler with
  * several replicas each.
  */
+@ExtendWith(DockerCondition.class)
 class ComposeCallFlowSystemTest {
 
     private static final Duration PROMISE = Duration.ofSeconds(15);

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.Container;
 import io.orikaeshi.infra.testing.DemoKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * callback-scheduler replicas competing for the partitions and the timers: every call gets exactly one report and
  * exactly one overdue alert.
  */
+@ExtendWith(DockerCondition.class)
 class ComposeScalingSystemTest {
 
     private static final int CALLS = 500;

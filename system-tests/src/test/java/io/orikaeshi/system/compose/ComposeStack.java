@@ -94,7 +94,7 @@ final class ComposeStack {
         Assumptions.abort("Skipped: " + missing + " (set ORIKAESHI_REQUIRE_DOCKER=1 to make this a failure)");
     }
 
-    private static String missingTool() {
+    static String missingTool() {
         if (!DockerClientFactory.instance().isDockerAvailable()) {
             return "no Docker engine is reachable";
         }
