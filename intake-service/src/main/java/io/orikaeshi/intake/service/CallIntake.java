@@ -8,7 +8,6 @@ import io.orikaeshi.events.HearingAnswer;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.intake.mapping.CallMapper;
 import io.orikaeshi.intake.repository.CallRecord;
-import io.orikaeshi.intake.repository.CallbackStatus;
 import io.orikaeshi.intake.repository.IdempotencyRecord;
 import io.orikaeshi.intake.rest.NewCallRequest;
 import io.orikaeshi.kit.outbox.Outbox;
@@ -119,8 +118,11 @@ public class CallIntake {
      */
     private Uni<CallRecord> store(CallRecord record, Instant now) {
         Uni<Void> chase = record.callbackNumber == null ? Uni.createFrom().voidItem()
-                : CallRecord.<CallRecord>find("tenantId = ?1 and callbackNumber = ?2 and callbackStatus = ?3 "
-                                + "order by receivedAt, id", record.tenantId, record.callbackNumber, CallbackStatus.OPEN)
+                // OPEN as a literal, not a parameter: only then can PostgreSQL use the partial index on open
+                // promises in a prepared statement's generic plan (a parameter made every call scan the table).
+                : CallRecord.<CallRecord>find("tenantId = ?1 and callbackNumber = ?2 and callbackStatus = "
+                                + "io.orikaeshi.intake.repository.CallbackStatus.OPEN order by receivedAt, id",
+                                record.tenantId, record.callbackNumber)
                         .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                         .flatMap(open -> {
                             if (open == null) {
