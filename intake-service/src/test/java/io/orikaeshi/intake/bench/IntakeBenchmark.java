@@ -44,7 +44,16 @@ public final class IntakeBenchmark {
         Path logs = Files.createTempDirectory("intake-bench-logs");
         try (LocalInfrastructure infra = LocalInfrastructure.start(InfraSettings.forTests(List.of("intake")))) {
             LocalSystem.ServiceSpec spec = LocalSystem.SERVICES.get(0).withHttpPort(freePort());
-            ServiceProcess intake = LocalSystem.startService(infra, spec, root, logs);
+            // As deployed (the image runs the full JIT with a heap of its own), not the local run's C1-only 256 MB;
+            // BENCH_SERVICE_ARGS adds JVM options, e.g. a flight recording.
+            List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=4"));
+            String extra = System.getenv("BENCH_SERVICE_ARGS");
+            if (extra != null && !extra.isBlank()) {
+                jvm.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            ServiceProcess intake = ServiceProcess.start(spec.module(),
+                    LocalSystem.quarkusRunJar(root, spec.module()),
+                    LocalSystem.serviceEnv(infra, spec, root), jvm, logs.resolve(spec.module() + ".log"));
             try {
                 String base = "http://127.0.0.1:" + spec.httpPort();
                 intake.awaitHealthy(base + "/q/health/ready", Duration.ofSeconds(120));
