@@ -68,9 +68,10 @@ public final class ServiceBurstBenchmark {
                 db.commit();
                 long due = System.nanoTime();
                 db.setAutoCommit(true);
-                long fired = waitUntilZero(db, "select count(*) from deadline_timer where state = 'PENDING'");
+                // Whether any is left, not how many: a count over 100,000 rows every 50 ms would take CPU from the service.
+                long fired = waitUntilNone(db, "select exists (select 1 from deadline_timer where state = 'PENDING')");
                 double firedSeconds = (fired - due) / 1e9;
-                long published = waitUntilZero(db, "select count(*) from outbox");
+                long published = waitUntilNone(db, "select exists (select 1 from outbox)");
                 double publishedSeconds = (published - due) / 1e9;
                 log(String.format(Locale.ROOT, "%d instance(s): %,d due at one instant fired in %.1f s = %,.0f/s; "
                                 + "published to Kafka after %.1f s = %,.0f/s", instanceCount, count, firedSeconds,
@@ -110,20 +111,20 @@ public final class ServiceBurstBenchmark {
         log("stored " + count + " open promises");
     }
 
-    private static long waitUntilZero(Connection db, String countQuery) throws Exception {
+    private static long waitUntilNone(Connection db, String existsQuery) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-        try (PreparedStatement query = db.prepareStatement(countQuery)) {
+        try (PreparedStatement query = db.prepareStatement(existsQuery)) {
             while (System.nanoTime() < deadline) {
                 try (ResultSet row = query.executeQuery()) {
                     row.next();
-                    if (row.getLong(1) == 0) {
+                    if (!row.getBoolean(1)) {
                         return System.nanoTime();
                     }
                 }
                 Thread.sleep(50);
             }
         }
-        throw new IllegalStateException("not drained within 15 minutes: " + countQuery);
+        throw new IllegalStateException("not drained within 15 minutes: " + existsQuery);
     }
 
     private static int freePort() throws java.io.IOException {
