@@ -5,6 +5,7 @@ import io.orikaeshi.infra.InfraSettings;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
 import io.orikaeshi.infra.ServiceProcess;
+import io.orikaeshi.scheduler.repository.FiringBatch;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -68,6 +69,7 @@ public final class ServiceBurstBenchmark {
                 db.commit();
                 long due = System.nanoTime();
                 db.setAutoCommit(true);
+                log("claim plan as the service's first round sees it:" + plan(db));
                 // Whether any is left, not how many: a count over 100,000 rows every 50 ms would take CPU from the service.
                 long fired = waitUntilNone(db, "select exists (select 1 from deadline_timer where state = 'PENDING')");
                 double firedSeconds = (fired - due) / 1e9;
@@ -109,6 +111,27 @@ public final class ServiceBurstBenchmark {
         }
         db.setAutoCommit(true);
         log("stored " + count + " open promises");
+    }
+
+    /** EXPLAIN (no ANALYZE: nothing locked) of the service's claim, planned as the service plans it. */
+    private static String plan(Connection db) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        db.setAutoCommit(false);
+        try (Statement planning = db.createStatement();
+             PreparedStatement explain = db.prepareStatement("explain " + FiringBatch.CLAIM.replaceAll("\\?\\d+", "?"))) {
+            planning.execute(FiringBatch.CLAIM_IN_DUE_ORDER);
+            explain.setTimestamp(1, Timestamp.from(Instant.now()));
+            explain.setInt(2, 500);
+            try (ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    plan.append("\n    ").append(rows.getString(1));
+                }
+            }
+        } finally {
+            db.rollback();
+            db.setAutoCommit(true);
+        }
+        return plan.toString();
     }
 
     private static long waitUntilNone(Connection db, String existsQuery) throws Exception {

@@ -199,6 +199,9 @@ final class TimerTableWorkload implements Workload {
     private int fireDue(Connection db, Lateness lateness) throws Exception {
         Instant now = Instant.now();
         List<Claimed> due = new ArrayList<>();
+        try (Statement planning = db.createStatement()) {
+            planning.execute(FiringBatch.CLAIM_IN_DUE_ORDER);
+        }
         try (PreparedStatement claim = db.prepareStatement(jdbc(FiringBatch.CLAIM))) {
             claim.setTimestamp(1, Timestamp.from(now));
             claim.setInt(2, BATCH);
@@ -284,6 +287,27 @@ final class TimerTableWorkload implements Workload {
             return poll;
         }
         return Math.max(0, Math.min(poll, Duration.between(Instant.now(), next).toMillis()));
+    }
+
+    /** The claim's plan (EXPLAIN without ANALYZE: nothing is locked). */
+    @Override
+    public String firingPlan() throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (Connection db = dataSource.getConnection();
+             Statement planning = db.createStatement();
+             PreparedStatement explain = db.prepareStatement("explain " + jdbc(FiringBatch.CLAIM))) {
+            db.setAutoCommit(false);
+            planning.execute(FiringBatch.CLAIM_IN_DUE_ORDER);
+            explain.setTimestamp(1, Timestamp.from(Instant.now()));
+            explain.setInt(2, BATCH);
+            try (ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    plan.append("\n    ").append(rows.getString(1));
+                }
+            }
+            db.rollback();
+        }
+        return plan.toString();
     }
 
     @Override

@@ -29,4 +29,9 @@ interface Workload extends AutoCloseable {
     void resume() throws Exception;
 
     long pending() throws Exception;
+
+    /** The plan PostgreSQL picks for the firing query now, for the log; null when the query is not ours to show. */
+    default String firingPlan() throws Exception {
+        return null;
+    }
 }
