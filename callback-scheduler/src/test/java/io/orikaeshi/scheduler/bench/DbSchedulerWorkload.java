@@ -102,6 +102,29 @@ final class DbSchedulerWorkload implements Workload {
         return count / ((System.nanoTime() - started) / 1e9);
     }
 
+    /**
+     * The same rows as {@link #insert}, made by the server, a million per statement; the task data is the serialized
+     * form of a real one (same length), as far-future tasks are never read before the run ends.
+     */
+    @Override
+    public void bulkFill(long count, Instant from, long spreadMillis) throws Exception {
+        byte[] data = serializer.serialize("acme-jp|" + from + "|op-1");
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement fill = db.prepareStatement("""
+                     insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
+                     select 'overdue', gen_random_uuid()::text, ?, cast(? as timestamptz) + ((g * 7919) % ?) * interval '1 millisecond',
+                            false, 1
+                     from generate_series(1, ?) g""")) {
+            for (long done = 0; done < count; done += 1_000_000) {
+                fill.setBytes(1, data);
+                fill.setTimestamp(2, Timestamp.from(from));
+                fill.setLong(3, spreadMillis);
+                fill.setLong(4, Math.min(1_000_000, count - done));
+                fill.executeUpdate();
+            }
+        }
+    }
+
     @Override
     public void start(Lateness lateness) {
         OneTimeTask<String> overdue = Tasks.oneTime("overdue", String.class).execute((instance, context) -> {

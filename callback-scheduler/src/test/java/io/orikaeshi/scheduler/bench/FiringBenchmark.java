@@ -22,9 +22,10 @@ import java.util.stream.Stream;
  * Firing benchmark (not a test): the timer-table design of callback-scheduler against db-scheduler, same workload,
  * same PostgreSQL 17 (durable: fsync on), same run. See bench/README.md for how to run it and the results.
  *
- * <p>Per implementation: fill {@code small} far-future timers, 1,000/s falling due for {@code steadySeconds}
- * (lateness); fill up to {@code large}, the same steady phase, then a burst of 100,000 due at one instant (drain
- * rate); optionally fill up to {@code huge} and the steady phase again.
+ * <p>Per implementation: a 10 s warm-up at 1,000/s (not reported); fill {@code small} far-future timers,
+ * 1,000/s falling due for {@code steadySeconds} (lateness); fill up to {@code large}, the same steady phase, then a
+ * burst of 100,000 due at one instant (drain rate); optionally bulk-fill server-side up to {@code huge} less 100,000,
+ * insert those 100,000 with the ordinary batched statements (the insert rate at that size) and the steady phase again.
  *
  * <p>Arguments: {@code small large huge steadySeconds implementations} (defaults 100000 1000000 0 30 all);
  * implementations is a comma list of {@code timers,dbs10s,dbs250ms}.
@@ -33,6 +34,10 @@ public final class FiringBenchmark {
 
     private static final int DUE_PER_SECOND = 1_000;
     private static final int BURST = 100_000;
+    /** Timers inserted to measure the insert rate into a bulk-filled table: as many as the small size fills. */
+    private static final int SAMPLE = 100_000;
+    /** Timers fired before anything is measured, so the first phase does not pay for a cold JIT and server. */
+    private static final int WARM_UP_SECONDS = 10;
 
     record Steady(long pending, double insertRate, double p50, double p99, double max, String complete) {
     }
@@ -80,10 +85,13 @@ public final class FiringBenchmark {
         vacuum(dataSource);
         Lateness lateness = new Lateness();
         workload.start(lateness);
+        log("warm-up (not reported)");
+        steady(workload, lateness, 0, 0, WARM_UP_SECONDS);
         List<Steady> steady = new ArrayList<>();
         long pending = 0;
         double rate = fill(workload, small);
         pending += small;
+        vacuum(dataSource);
         steady.add(steady(workload, lateness, pending, rate, steadySeconds));
         rate = fill(workload, large - pending);
         pending = large;
@@ -104,8 +112,15 @@ public final class FiringBenchmark {
         String burstComplete = drained ? "yes" : lateness.count() + " of " + BURST;
 
         if (huge > large) {
-            rate = fill(workload, huge - large);
+            // The bulk is made by the server (batched inserts of 10 M took 20-30 minutes); the insert rate is then
+            // measured as at the small size: the same batched statements storing SAMPLE timers, into the full table.
+            long bulk = huge - large - SAMPLE;
+            long started = System.nanoTime();
+            workload.bulkFill(bulk, Instant.now().plus(Duration.ofDays(1)), Duration.ofDays(1).toMillis());
+            log(String.format(Locale.ROOT, "bulk-filled %d far-future timers server-side in %.0f s", bulk,
+                    (System.nanoTime() - started) / 1e9));
             vacuum(dataSource);
+            rate = fill(workload, SAMPLE);
             steady.add(steady(workload, lateness, huge, rate, steadySeconds));
         }
         return new Result(workload.name(), steady, drainRate, burstComplete);
@@ -128,6 +143,10 @@ public final class FiringBenchmark {
         Instant first = Instant.now().plusSeconds(3 + count / 10_000);
         lateness.reset();
         workload.insert(count, i -> first.plusNanos(i * 1_000_000_000L / DUE_PER_SECOND));
+        String plan = workload.firingPlan();
+        if (plan != null) {
+            log("firing plan:" + plan);
+        }
         if (Instant.now().isAfter(first)) {
             log("WARNING: inserting the steady phase ran past its first due time");
         }
@@ -169,7 +188,10 @@ public final class FiringBenchmark {
                                 .credential(new SimplePassword(infra.dbPassword())))));
     }
 
-    /** Fresh statistics after a large fill, as autovacuum would eventually give both implementations. */
+    /**
+     * Fresh statistics after every fill, as autovacuum would soon give both implementations (it analyzes a table
+     * once a tenth of it changed): without them, a table filled from empty is planned as if it still were.
+     */
     private static void vacuum(AgroalDataSource dataSource) throws java.sql.SQLException {
         try (var db = dataSource.getConnection(); var sql = db.createStatement()) {
             sql.execute("vacuum analyze");
@@ -177,7 +199,13 @@ public final class FiringBenchmark {
     }
 
     private static void log(String line) {
-        System.out.println(Instant.now() + " " + line);
+        String load;
+        try {
+            load = Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            load = "?";
+        }
+        System.out.println(Instant.now() + " [load " + load + "] " + line);
     }
 
     static void deleteRecursively(Path dir) throws java.io.IOException {

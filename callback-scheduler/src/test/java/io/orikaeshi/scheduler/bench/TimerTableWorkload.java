@@ -2,14 +2,13 @@ package io.orikaeshi.scheduler.bench;
 
 import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.EventCodec;
-import io.orikaeshi.events.EventIds;
 import io.orikaeshi.events.Topics;
+import io.orikaeshi.scheduler.repository.FiringBatch;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Array;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,24 +18,30 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongFunction;
+import java.util.stream.Stream;
 
 /**
- * The callback-scheduler's design over JDBC: the service's own migrations, and per round the statements of
- * TimerFiring (claim due timers with FOR UPDATE SKIP LOCKED, read their deadlines, mark timers fired, move deadlines
- * to OVERDUE, append CallbackOverdue to the outbox) in one transaction; then sleep until the next fire time, at most
- * the service's 250 ms poll interval. One thread is one service instance.
+ * The callback-scheduler's design over JDBC: the service's own migrations, and per round the very statements of
+ * TimerFiring ({@link FiringBatch}: claim due timers joined to their promises with FOR UPDATE SKIP LOCKED, then one
+ * set-based statement each to mark the timers, move the promises to OVERDUE and append CallbackOverdue to the outbox)
+ * in one transaction of at most 500 timers; then sleep until the next fire time, at most the service's 250 ms poll
+ * interval. One thread is one service instance. What it leaves out is Hibernate Reactive and the relay's publishing.
  */
 final class TimerTableWorkload implements Workload {
 
     private static final int BATCH = 500;
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final String CLAIM = "select id, call_id, fire_at from deadline_timer where state = 'PENDING' "
-            + "and fire_at <= ? order by fire_at limit ? for update skip locked";
+    /** The service's default {@code orikaeshi.scheduler.late-after}. */
+    private static final Duration LATE_AFTER = Duration.ofSeconds(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long BULK_CHUNK = 1_000_000;
 
     private final DataSource dataSource;
     private final int instances;
@@ -58,14 +63,60 @@ final class TimerTableWorkload implements Workload {
     public void createSchema() throws Exception {
         try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
             sql.execute("drop table if exists deadline, deadline_timer, processed_event, outbox cascade");
-            sql.execute(migration("V1__deadlines.sql"));
-            sql.execute(migration("V2__timers.sql"));
+            for (Path migration : migrations()) {
+                sql.execute(Files.readString(migration));
+            }
         }
     }
 
-    private static String migration(String file) throws IOException {
-        try (InputStream in = TimerTableWorkload.class.getResourceAsStream("/db/migration/" + file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** Every migration of the service, in Flyway's order (V1, V2, V2_900, ...): the schema the service runs on. */
+    private static List<Path> migrations() throws Exception {
+        Path dir = Path.of(TimerTableWorkload.class.getResource("/db/migration").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("V[0-9_]+__.*\\.sql"))
+                    .sorted(Comparator.comparing(TimerTableWorkload::version, TimerTableWorkload::compareVersions))
+                    .toList();
+        }
+    }
+
+    private static int[] version(Path migration) {
+        String name = migration.getFileName().toString();
+        return Arrays.stream(name.substring(1, name.indexOf("__")).split("_")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static int compareVersions(int[] a, int[] b) {
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            int cmp = Integer.compare(i < a.length ? a[i] : 0, i < b.length ? b[i] : 0);
+            if (cmp != 0) {
+                return cmp;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The same rows as {@link #insert}, made by the server: each statement stores a million promises (deadline row and
+     * overdue timer) through the tables' ordinary indexes, random UUID call ids included.
+     */
+    @Override
+    public void bulkFill(long count, Instant from, long spreadMillis) throws Exception {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement fill = db.prepareStatement("""
+                     with d as (
+                       insert into deadline (call_id, tenant_id, due_at, version, assignee, assignee_kind,
+                                             promised_at, state)
+                       select gen_random_uuid()::text, 'acme-jp',
+                              cast(? as timestamptz) + ((g * 7919) % ?) * interval '1 millisecond', 1, 'op-1', 'PERSON', now(), 'OPEN'
+                       from generate_series(1, ?) g
+                       returning call_id, due_at)
+                     insert into deadline_timer (call_id, kind, level, fire_at, promise_version, state)
+                     select call_id, 'OVERDUE', 0, due_at, 1, 'PENDING' from d""")) {
+            for (long done = 0; done < count; done += BULK_CHUNK) {
+                fill.setTimestamp(1, Timestamp.from(from));
+                fill.setLong(2, spreadMillis);
+                fill.setLong(3, Math.min(BULK_CHUNK, count - done));
+                fill.executeUpdate();
+            }
         }
     }
 
@@ -127,80 +178,99 @@ final class TimerTableWorkload implements Workload {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (SQLException e) {
+        } catch (Exception e) {
             if (running) {
                 throw new IllegalStateException(e);
             }
         }
     }
 
-    private int fireDue(Connection db, Lateness lateness) throws SQLException {
+    /** A claimed timer with its promise, as FiringBatch.CLAIM returns it. */
+    private record Claimed(long id, String callId, String kind, Instant fireAt, int promiseVersion, String tenantId,
+                           Instant dueAt, int version, String assignee, String assigneeKind, String state,
+                           int escalationLevel, String traceParent) {
+    }
+
+    /**
+     * One round of TimerFiring over JDBC: FiringBatch's claim, then its three set-based writes with the rows as one
+     * JSON parameter each, in one transaction. The workload arms OVERDUE timers only, so the decision is the service's
+     * for that kind: fire, move the promise to OVERDUE, announce CallbackOverdue (a stale timer is cancelled).
+     */
+    private int fireDue(Connection db, Lateness lateness) throws Exception {
         Instant now = Instant.now();
-        List<Long> ids = new ArrayList<>();
-        List<String> callIds = new ArrayList<>();
-        List<Instant> fireAts = new ArrayList<>();
-        try (PreparedStatement claim = db.prepareStatement(CLAIM)) {
+        List<Claimed> due = new ArrayList<>();
+        try (Statement planning = db.createStatement()) {
+            planning.execute(FiringBatch.CLAIM_IN_DUE_ORDER);
+        }
+        try (PreparedStatement claim = db.prepareStatement(jdbc(FiringBatch.CLAIM))) {
             claim.setTimestamp(1, Timestamp.from(now));
             claim.setInt(2, BATCH);
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                    callIds.add(rows.getString(2));
-                    fireAts.add(rows.getTimestamp(3).toInstant());
+                    due.add(new Claimed(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            rows.getTimestamp(5).toInstant(), rows.getInt(6), rows.getString(8),
+                            rows.getTimestamp(9) == null ? null : rows.getTimestamp(9).toInstant(), rows.getInt(10),
+                            rows.getString(11), rows.getString(12), rows.getString(13), rows.getInt(14),
+                            rows.getString(15)));
                 }
             }
         }
-        if (ids.isEmpty()) {
+        if (due.isEmpty()) {
             db.commit();
             return 0;
         }
-        Map<String, Object[]> deadlines = new HashMap<>();
-        try (PreparedStatement read = db.prepareStatement(
-                "select call_id, tenant_id, due_at, assignee from deadline where call_id = any(?)")) {
-            Array array = db.createArrayOf("varchar", callIds.toArray());
-            read.setArray(1, array);
-            try (ResultSet rows = read.executeQuery()) {
-                while (rows.next()) {
-                    deadlines.put(rows.getString(1), new Object[] {rows.getString(2),
-                            rows.getTimestamp(3).toInstant(), rows.getString(4)});
-                }
+        List<Map<String, Object>> timers = new ArrayList<>(due.size());
+        List<Map<String, Object>> promises = new ArrayList<>(due.size());
+        List<Map<String, Object>> outbox = new ArrayList<>(due.size());
+        for (Claimed c : due) {
+            boolean stale = c.tenantId() == null || "COMPLETED".equals(c.state()) || "CANCELLED".equals(c.state())
+                    || c.version() != c.promiseVersion();
+            if (stale) {
+                timers.add(row("id", c.id(), "state", "CANCELLED", "fired_at", null, "late", false));
+                continue;
             }
+            timers.add(row("id", c.id(), "state", "FIRED", "fired_at", now.toString(),
+                    "late", Duration.between(c.fireAt(), now).compareTo(LATE_AFTER) > 0));
+            promises.add(row("call_id", c.callId(), "version", c.version(),
+                    "state", "ESCALATED".equals(c.state()) ? c.state() : "OVERDUE", "fired_at", now.toString(),
+                    "escalation_level", c.escalationLevel(), "assignee", c.assignee(),
+                    "assignee_kind", c.assigneeKind()));
+            CallbackOverdue event = CallbackOverdue.of(c.tenantId(), c.callId(), now, c.dueAt(), c.assignee(),
+                    c.version());
+            outbox.add(row("event_id", event.eventId(), "topic", Topics.DEADLINE_EVENTS, "message_key", event.key(),
+                    "event_type", event.type(), "payload", EventCodec.toJson(event), "created_at", now.toString(),
+                    "trace_parent", c.traceParent()));
         }
-        Timestamp firedAt = Timestamp.from(now);
-        try (PreparedStatement timers = db.prepareStatement(
-                "update deadline_timer set state = 'FIRED', fired_at = ?, late = ? where id = ?");
-             PreparedStatement promises = db.prepareStatement(
-                     "update deadline set state = 'OVERDUE', fired_at = ? where call_id = ?");
-             PreparedStatement outbox = db.prepareStatement("insert into outbox (event_id, topic, message_key, "
-                     + "event_type, payload, created_at) values (?, ?, ?, 'CallbackOverdue', ?, ?)")) {
-            for (int i = 0; i < ids.size(); i++) {
-                Object[] deadline = deadlines.get(callIds.get(i));
-                timers.setTimestamp(1, firedAt);
-                timers.setBoolean(2, Duration.between(fireAts.get(i), now).toSeconds() >= 2);
-                timers.setLong(3, ids.get(i));
-                timers.addBatch();
-                promises.setTimestamp(1, firedAt);
-                promises.setString(2, callIds.get(i));
-                promises.addBatch();
-                Instant due = (Instant) deadline[1];
-                CallbackOverdue event = new CallbackOverdue(
-                        EventIds.deterministic("CallbackOverdue", callIds.get(i), due, 0, 1), CallbackOverdue.VERSION,
-                        (String) deadline[0], callIds.get(i), now, due, (String) deadline[2]);
-                outbox.setString(1, event.eventId());
-                outbox.setString(2, Topics.DEADLINE_EVENTS);
-                outbox.setString(3, event.key());
-                outbox.setString(4, EventCodec.toJson(event));
-                outbox.setTimestamp(5, firedAt);
-                outbox.addBatch();
-            }
-            timers.executeBatch();
-            promises.executeBatch();
-            outbox.executeBatch();
-        }
+        execute(db, FiringBatch.UPDATE_TIMERS, timers);
+        execute(db, FiringBatch.UPDATE_PROMISES, promises);
+        execute(db, FiringBatch.APPEND_OUTBOX, outbox);
         db.commit();
         Instant committed = Instant.now();
-        fireAts.forEach(due -> lateness.record(due, committed));
-        return ids.size();
+        due.forEach(c -> lateness.record(c.fireAt(), committed));
+        return due.size();
+    }
+
+    private static void execute(Connection db, String sql, List<Map<String, Object>> rows) throws Exception {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = db.prepareStatement(jdbc(sql))) {
+            statement.setString(1, JSON.writeValueAsString(rows));
+            statement.executeUpdate();
+        }
+    }
+
+    /** FiringBatch's statements number their parameters (?1) for Hibernate; each is used once, in order. */
+    private static String jdbc(String sql) {
+        return sql.replaceAll("\\?\\d+", "?");
+    }
+
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
     }
 
     private long sleepMillis(Connection db) throws SQLException {
@@ -217,6 +287,27 @@ final class TimerTableWorkload implements Workload {
             return poll;
         }
         return Math.max(0, Math.min(poll, Duration.between(Instant.now(), next).toMillis()));
+    }
+
+    /** The claim's plan (EXPLAIN without ANALYZE: nothing is locked). */
+    @Override
+    public String firingPlan() throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (Connection db = dataSource.getConnection();
+             Statement planning = db.createStatement();
+             PreparedStatement explain = db.prepareStatement("explain " + jdbc(FiringBatch.CLAIM))) {
+            db.setAutoCommit(false);
+            planning.execute(FiringBatch.CLAIM_IN_DUE_ORDER);
+            explain.setTimestamp(1, Timestamp.from(Instant.now()));
+            explain.setInt(2, BATCH);
+            try (ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    plan.append("\n    ").append(rows.getString(1));
+                }
+            }
+            db.rollback();
+        }
+        return plan.toString();
     }
 
     @Override

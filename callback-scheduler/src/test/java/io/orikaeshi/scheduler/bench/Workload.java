@@ -14,6 +14,12 @@ interface Workload extends AutoCloseable {
     /** Arms {@code count} timers, the i-th due at {@code dueAt(i)}, in batches; answers timers inserted per second. */
     double insert(long count, LongFunction<Instant> dueAt) throws Exception;
 
+    /**
+     * Arms {@code count} far-future timers server-side (INSERT ... SELECT generate_series), with the same row shape and
+     * indexes as {@link #insert}, due over {@code spreadMillis} from {@code from}: the bulk of a very large table.
+     */
+    void bulkFill(long count, Instant from, long spreadMillis) throws Exception;
+
     /** Starts firing; every fired timer is recorded in {@code lateness}. */
     void start(Lateness lateness) throws Exception;
 
@@ -23,4 +29,9 @@ interface Workload extends AutoCloseable {
     void resume() throws Exception;
 
     long pending() throws Exception;
+
+    /** The plan PostgreSQL picks for the firing query now, for the log; null when the query is not ours to show. */
+    default String firingPlan() throws Exception {
+        return null;
+    }
 }
