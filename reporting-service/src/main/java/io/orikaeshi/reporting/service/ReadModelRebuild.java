@@ -131,10 +131,11 @@ public class ReadModelRebuild {
                 });
             }
             status.set(progress.finished(null));
-            LOG.infof("Read models rebuilt from offset 0: %d records read, %d events applied, %d skipped, %d ms of "
-                    + "%d ms in applying transactions, %d ms polling, %d ms parsing", progress.read, progress.applied,
-                    progress.skipped, progress.databaseNanos / 1_000_000, progress.pollNanos / 1_000_000,
-                    progress.parseNanos / 1_000_000, Duration.between(progress.startedAt, Instant.now()).toMillis());
+            LOG.infof("Read models rebuilt from offset 0: %d records read, %d events applied, %d skipped in %d ms: "
+                    + "%d ms in applying transactions; meanwhile the reader spent %d ms polling and %d ms parsing",
+                    progress.read, progress.applied, progress.skipped,
+                    Duration.between(progress.startedAt, Instant.now()).toMillis(), progress.databaseNanos / 1_000_000,
+                    progress.pollNanos / 1_000_000, progress.parseNanos / 1_000_000);
         } catch (Exception e) {
             // The live tables are untouched unless the swap itself committed; the half-built schema is left to the next run.
             String reason = e.getClass().getSimpleName() + (e instanceof SQLException sql ? " " + sql.getSQLState() : "");
