@@ -9,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -22,8 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -44,16 +51,15 @@ public class ReadModelRebuild {
     /** Catch up without holding the live consumer until at most this many records are left. */
     private static final long LEFT_FOR_THE_SWITCH = 20_000;
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Parsed batches waiting for the database: enough to ride out a slow poll, few enough to bound the memory. */
+    private static final int QUEUED_BATCHES = 2;
 
     private final ReadModelSchemas schemas;
     private final ProjectionWriter writer;
     private final String bootstrapServers;
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.idle());
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "read-model-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService runner = daemon("read-model-rebuild");
+    private final ExecutorService reader = daemon("read-model-rebuild-reader");
 
     public ReadModelRebuild(ReadModelSchemas schemas, ProjectionWriter writer,
                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -80,12 +86,23 @@ public class ReadModelRebuild {
     @PreDestroy
     void stop() {
         runner.shutdownNow();
+        reader.shutdownNow();
+    }
+
+    private static ExecutorService daemon(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private void run() {
         Progress progress = new Progress(status.get().startedAt());
         try {
+            long phase = System.nanoTime();
             schemas.recreate(SCHEMA);
+            LOG.infof("Rebuild: schema created in %d ms", (System.nanoTime() - phase) / 1_000_000);
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 TOPICS.forEach(topic -> consumer.partitionsFor(topic)
@@ -94,7 +111,10 @@ public class ReadModelRebuild {
                 consumer.seekToBeginning(partitions);
                 List<String> indexes = schemas.dropSecondaryIndexes(SCHEMA);
                 readUpTo(consumer, consumer.endOffsets(partitions), progress);
+                phase = System.nanoTime();
                 schemas.createIndexes(indexes);
+                LOG.infof("Rebuild: %d records read and applied, indexes built in %d ms", progress.read,
+                        (System.nanoTime() - phase) / 1_000_000);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 while (left(consumer, end) > LEFT_FOR_THE_SWITCH) {
                     readUpTo(consumer, end, progress);
@@ -111,9 +131,11 @@ public class ReadModelRebuild {
                 });
             }
             status.set(progress.finished(null));
-            LOG.infof("Read models rebuilt from offset 0: %d records read, %d events applied, %d skipped, %d ms of "
-                    + "%d ms in applying transactions", progress.read, progress.applied, progress.skipped,
-                    progress.databaseNanos / 1_000_000, Duration.between(progress.startedAt, Instant.now()).toMillis());
+            LOG.infof("Read models rebuilt from offset 0: %d records read, %d events applied, %d skipped in %d ms: "
+                    + "%d ms in applying transactions; meanwhile the reader spent %d ms polling and %d ms parsing",
+                    progress.read, progress.applied, progress.skipped,
+                    Duration.between(progress.startedAt, Instant.now()).toMillis(), progress.databaseNanos / 1_000_000,
+                    progress.pollNanos / 1_000_000, progress.parseNanos / 1_000_000);
         } catch (Exception e) {
             // The live tables are untouched unless the swap itself committed; the half-built schema is left to the next run.
             String reason = e.getClass().getSimpleName() + (e instanceof SQLException sql ? " " + sql.getSQLState() : "");
@@ -122,24 +144,96 @@ public class ReadModelRebuild {
         }
     }
 
+    /**
+     * Reads up to the given offsets on a second thread, which polls Kafka and parses batches into a short queue while
+     * this thread applies the previous batch: reading and parsing then overlap the database work instead of adding
+     * to it. Only the reader touches the consumer until it has stopped; the counters are kept by this thread alone.
+     */
     private void readUpTo(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, Progress progress)
             throws SQLException {
-        List<OrikaeshiEvent> batch = new ArrayList<>(BATCH);
+        BlockingQueue<Parsed> parsed = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        AtomicBoolean abandoned = new AtomicBoolean();
+        Future<?> reading = reader.submit(() -> {
+            read(consumer, end, parsed, abandoned);
+            return null;
+        });
+        try {
+            for (Parsed batch = next(parsed, reading); batch != Parsed.END; batch = next(parsed, reading)) {
+                progress.read += batch.records();
+                progress.skipped += batch.malformed();
+                progress.pollNanos += batch.pollNanos();
+                progress.parseNanos += batch.parseNanos();
+                apply(batch.events(), progress);
+                status.set(progress.running());
+            }
+        } finally {
+            abandoned.set(true);
+            awaitStopped(reading);
+        }
+    }
+
+    private static void read(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
+                             BlockingQueue<Parsed> parsed, AtomicBoolean abandoned) throws InterruptedException {
+        Parsed.Builder batch = new Parsed.Builder(BATCH);
         while (left(consumer, end) > 0) {
-            for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                progress.read++;
-                try {
-                    batch.add(EventCodec.fromJson(record.value()));
-                } catch (EventCodec.MalformedEventException e) {
-                    progress.skipped++;
-                }
-                if (batch.size() >= BATCH) {
-                    apply(batch, progress);
+            long polling = System.nanoTime();
+            ConsumerRecords<String, String> records = consumer.poll(POLL);
+            batch.pollNanos += System.nanoTime() - polling;
+            for (ConsumerRecord<String, String> record : records) {
+                batch.add(record.value());
+                if (batch.events.size() >= BATCH && !hand(batch.build(), parsed, abandoned)) {
+                    return;
                 }
             }
-            status.set(progress.running());
         }
-        apply(batch, progress);
+        if (hand(batch.build(), parsed, abandoned)) {
+            hand(Parsed.END, parsed, abandoned);
+        }
+    }
+
+    /** @return false when the applying side gave up, so the reader stops instead of waiting for room forever */
+    private static boolean hand(Parsed batch, BlockingQueue<Parsed> parsed, AtomicBoolean abandoned)
+            throws InterruptedException {
+        while (!parsed.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+            if (abandoned.get()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The next parsed batch; a reader that failed fails the rebuild with its exception. */
+    private static Parsed next(BlockingQueue<Parsed> parsed, Future<?> reading) {
+        try {
+            while (true) {
+                Parsed batch = parsed.poll(100, TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    return batch;
+                }
+                // A reader that finished normally queued END before finishing, so done-and-empty means it failed.
+                if (reading.isDone() && parsed.isEmpty()) {
+                    reading.get();
+                    throw new IllegalStateException("the rebuild's reader stopped before the end of the topics");
+                }
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("the rebuild's reader failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        }
+    }
+
+    private static void awaitStopped(Future<?> reading) {
+        try {
+            reading.get();
+        } catch (ExecutionException e) {
+            // Already reported by next(), or irrelevant once the applying side has failed.
+        } catch (InterruptedException e) {
+            reading.cancel(true);
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A batch that fails is applied event by event; an event that fails alone is skipped, as live dead-lettered it. */
@@ -179,9 +273,54 @@ public class ReadModelRebuild {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service-rebuild");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(BATCH));
+        // Fewer, larger fetches: the rebuild reads whole partitions from the start.
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return props;
+    }
+
+    /** A batch as the reader hands it over: the events parsed from its records, and what reading them cost. */
+    private record Parsed(List<OrikaeshiEvent> events, int records, int malformed, long pollNanos, long parseNanos) {
+
+        static final Parsed END = new Parsed(List.of(), 0, 0, 0, 0);
+
+        /** Filled by the reader thread only. */
+        static final class Builder {
+            final int capacity;
+            List<OrikaeshiEvent> events;
+            int records;
+            int malformed;
+            long pollNanos;
+            long parseNanos;
+
+            Builder(int capacity) {
+                this.capacity = capacity;
+                this.events = new ArrayList<>(capacity);
+            }
+
+            void add(String json) {
+                long start = System.nanoTime();
+                records++;
+                try {
+                    events.add(EventCodec.fromJson(json));
+                } catch (EventCodec.MalformedEventException e) {
+                    malformed++;
+                }
+                parseNanos += System.nanoTime() - start;
+            }
+
+            /** The batch so far; the builder starts an empty one. */
+            Parsed build() {
+                Parsed batch = new Parsed(events, records, malformed, pollNanos, parseNanos);
+                events = new ArrayList<>(capacity);
+                records = 0;
+                malformed = 0;
+                pollNanos = 0;
+                parseNanos = 0;
+                return batch;
+            }
+        }
     }
 
     /** Counters of the running rebuild, written by its one thread and published as snapshots. */
@@ -191,6 +330,8 @@ public class ReadModelRebuild {
         long applied;
         long skipped;
         long databaseNanos;
+        long pollNanos;
+        long parseNanos;
 
         Progress(Instant startedAt) {
             this.startedAt = startedAt;

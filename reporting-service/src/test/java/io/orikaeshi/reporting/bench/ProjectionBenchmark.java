@@ -8,12 +8,14 @@ import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackCompleted;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
+import io.orikaeshi.infra.testing.DemoKeys;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.reporting.support.Calls;
 import io.orikaeshi.reporting.support.Stream;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -109,11 +111,11 @@ class ProjectionBenchmark {
         System.out.printf("BENCH live catch-up: %d events published in a burst were applied within %.1f s of the "
                 + "last send (>= %.0f events/s)%n", 2 * REBUILD_CALLS, catchUp, 2 * REBUILD_CALLS / catchUp);
 
-        given().baseUri(base.toString()).post("/admin/rebuild").then().statusCode(202);
+        platform().post("/admin/rebuild").then().statusCode(202);
         JsonPath status;
         do {
             TimeUnit.MILLISECONDS.sleep(500);
-            status = given().baseUri(base.toString()).get("/admin/rebuild").jsonPath();
+            status = platform().get("/admin/rebuild").jsonPath();
         } while ("RUNNING".equals(status.getString("state")));
         double took = Duration.between(Instant.parse(status.getString("startedAt")),
                 Instant.parse(status.getString("finishedAt"))).toMillis() / 1000.0;
@@ -160,7 +162,8 @@ class ProjectionBenchmark {
             String number = i % 10 == 0 ? "+8180" + "%08d".formatted((i / 10) % 1000)
                     : "+8190" + "%08d".formatted((i * 7919) % 150000);
             HttpRequest request = HttpRequest.newBuilder(base.resolve("/tenants/" + tenant + "/callers/"
-                    + number.replace("+", "%2B") + "/history")).GET().build();
+                    + number.replace("+", "%2B") + "/history")).GET()
+                    .header("Authorization", DemoKeys.bearer(DemoKeys.operator(tenant))).build();
             long t0 = System.nanoTime();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long took = (System.nanoTime() - t0) / 1000;
@@ -177,6 +180,10 @@ class ProjectionBenchmark {
                         + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", LOOKUPS, frequent, HISTORY_CALLS,
                 micros[LOOKUPS / 2] / 1000.0, micros[(int) Math.ceil(LOOKUPS * 0.99) - 1] / 1000.0,
                 micros[LOOKUPS - 1] / 1000.0);
+    }
+
+    private RequestSpecification platform() {
+        return given().baseUri(base.toString()).header("Authorization", DemoKeys.bearer(DemoKeys.PLATFORM));
     }
 
     /** {@link Stream#awaitConsumed()} waits 30 s; a backlog of 200,000 events may take longer on a busy machine. */
