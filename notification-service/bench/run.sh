@@ -6,5 +6,5 @@ set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"
 if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then "$module/bench/build.sh"; fi
 cd "$module"
-exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+exec java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     io.orikaeshi.notification.bench.ReportBenchmark "$@"
