@@ -1,40 +1,40 @@
 package io.orikaeshi.notification.messaging;
 
-import io.orikaeshi.kit.inbox.EventConsumption;
-import io.orikaeshi.kit.inbox.ProcessedEvents;
-import io.orikaeshi.notification.service.MailComposer;
-import io.orikaeshi.notification.service.MailDispatcher;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reports come from intake's call events, alerts from the scheduler's deadline events. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reports come from intake's call events, alerts from the scheduler's deadline events, each channel in batches
+ * ({@link EventBatches}); a channel's batches are handled one after the other, so a partition keeps its order.
+ */
 @ApplicationScoped
 public class EventsConsumer {
 
-    private final ProcessedEvents processed;
-    private final MailComposer composer;
-    private final MailDispatcher dispatcher;
+    private final EventBatches batches;
 
-    public EventsConsumer(ProcessedEvents processed, MailComposer composer, MailDispatcher dispatcher) {
-        this.processed = processed;
-        this.composer = composer;
-        this.dispatcher = dispatcher;
+    public EventsConsumer(EventBatches batches) {
+        this.batches = batches;
     }
 
     @Incoming("call-events")
-    public Uni<Void> callEvent(String payload) {
-        return handle(payload);
+    public Uni<Void> callEvents(ConsumerRecords<String, String> records) {
+        return batches.apply(list(records));
     }
 
     @Incoming("deadline-events")
-    public Uni<Void> deadlineEvent(String payload) {
-        return handle(payload);
+    public Uni<Void> deadlineEvents(ConsumerRecords<String, String> records) {
+        return batches.apply(list(records));
     }
 
-    private Uni<Void> handle(String payload) {
-        return EventConsumption.handle(payload, event -> processed.applyOnce(event, composer::apply)
-                .invoke(dispatcher::nudge)
-                .replaceWithVoid());
+    private static List<ConsumerRecord<String, String>> list(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        return list;
     }
 }
