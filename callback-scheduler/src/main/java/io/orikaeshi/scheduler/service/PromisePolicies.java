@@ -4,6 +4,7 @@ import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.events.PromiseKind;
 import io.orikaeshi.events.tenant.TenantProfile;
 import io.orikaeshi.kit.calendar.BusinessCalendar;
+import io.orikaeshi.kit.calendar.TenantCalendars;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each tenant's {@link PromisePolicy} and business calendar, built once per revision of the tenant: a change made
+ * Each tenant's {@link PromisePolicy}, built once per revision of the tenant (the calendar comes from
+ * {@link TenantCalendars}, likewise): a change made
  * through the admin API applies to the next promise without a restart.
  */
 @ApplicationScoped
@@ -24,11 +26,12 @@ public class PromisePolicies {
     private final TenantDirectory tenants;
     private final SchedulerConfig config;
     private final Map<String, PromisePolicy> policies = new ConcurrentHashMap<>();
-    private final Map<String, BusinessCalendar> calendars = new ConcurrentHashMap<>();
+    private final TenantCalendars calendars;
 
-    public PromisePolicies(TenantDirectory tenants, SchedulerConfig config) {
+    public PromisePolicies(TenantDirectory tenants, SchedulerConfig config, TenantCalendars calendars) {
         this.tenants = tenants;
         this.config = config;
+        this.calendars = calendars;
     }
 
     public PromisePolicy of(String tenantId) {
@@ -50,8 +53,7 @@ public class PromisePolicies {
         if (tenant.isEmpty()) {
             return Optional.empty();
         }
-        BusinessCalendar calendar = calendars.computeIfAbsent(cacheKey(tenant.get()),
-                id -> BusinessCalendar.of(tenant.get().config().calendar(), tenant.get().timeZone()));
+        BusinessCalendar calendar = calendars.of(tenant.get());
         if (promise.kind() == PromiseKind.NEXT_BUSINESS_DAY) {
             return Optional.of(calendar.nextBusinessDayStart(promisedAt));
         }

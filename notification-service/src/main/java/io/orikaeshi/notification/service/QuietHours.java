@@ -1,13 +1,12 @@
 package io.orikaeshi.notification.service;
 
 import io.orikaeshi.kit.calendar.BusinessCalendar;
+import io.orikaeshi.kit.calendar.TenantCalendars;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Quiet hours: a tenant that asks for them gets mail about non-urgent calls only while it is open (its business
@@ -17,15 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class QuietHours {
 
-    private final Map<String, BusinessCalendar> calendars = new ConcurrentHashMap<>();
+    private final TenantCalendars calendars;
+
+    public QuietHours(TenantCalendars calendars) {
+        this.calendars = calendars;
+    }
 
     /** When the mail may go out, if not now. */
     public Optional<Instant> holdUntil(TenantSettings tenant, boolean urgent, Instant now) {
         if (urgent || !tenant.config().notifications().quietHours()) {
             return Optional.empty();
         }
-        BusinessCalendar calendar = calendars.computeIfAbsent(tenant.id() + "@" + tenant.revision(),
-                id -> BusinessCalendar.of(tenant.config().calendar(), tenant.timeZone()));
+        BusinessCalendar calendar = calendars.of(tenant);
         return calendar.isOpen(now) ? Optional.empty() : Optional.of(calendar.nextOpening(now));
     }
 }

@@ -68,13 +68,17 @@ public class ProblemMappers {
 
     /** A problem answer built outside an exception mapper (request filters). */
     public static Response response(int status, String title, String detail, String instance) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, instance, List.of())).build();
+        return response(status, title, detail, instance, List.of());
     }
 
     private static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+        return response(status, title, detail, uri == null ? null : uri.getPath(), errors);
+    }
+
+    private static Response response(int status, String title, String detail, String instance,
+                                     List<Problem.FieldError> errors) {
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, instance, errors)).build();
     }
 
     /** "create.request.callerName.value" → "callerName.value": drop the method and parameter nodes. */

@@ -45,7 +45,9 @@ public class ApiKeyFilter {
             return Optional.of(unauthorized(path, "An API key is required (Authorization: Bearer <key>)"));
         }
         String pathTenant = request.getUriInfo().getPathParameters().getFirst("tenantId");
-        if (config.platformKeySha256().map(hash -> ApiKeys.matches(key, hash.toLowerCase(Locale.ROOT))).orElse(false)) {
+        String presented = ApiKeys.sha256(key);
+        if (config.platformKeySha256().map(hash -> ApiKeys.sameHash(presented, hash.toLowerCase(Locale.ROOT)))
+                .orElse(false)) {
             if (!allowed.platform()) {
                 return Optional.of(ProblemMappers.response(403, "Forbidden",
                         "The platform key manages tenants; use a key of the tenant", path));
@@ -54,7 +56,7 @@ public class ApiKeyFilter {
             return Optional.empty();
         }
         Optional<TenantDirectory.KeyHolder> holder = ApiKeys.idOf(key).flatMap(directory::findKey)
-                .filter(h -> h.key().active() && ApiKeys.matches(key, h.key().sha256()));
+                .filter(h -> h.key().active() && ApiKeys.sameHash(presented, h.key().sha256()));
         if (holder.isEmpty()) {
             return Optional.of(unauthorized(path, "The API key is unknown or revoked"));
         }

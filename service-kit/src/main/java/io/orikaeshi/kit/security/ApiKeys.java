@@ -50,9 +50,12 @@ public final class ApiKeys {
         }
     }
 
-    /** Compares in constant time, so response timing reveals nothing about a stored hash. */
-    public static boolean matches(String key, String expectedSha256) {
+    /**
+     * Compares a presented key's hash ({@link #sha256}) with a stored one in constant time, so response timing reveals
+     * nothing about the stored hash. Takes the hash, not the key, so a request hashes its key once.
+     */
+    public static boolean sameHash(String presentedSha256, String expectedSha256) {
         return expectedSha256 != null && MessageDigest.isEqual(
-                sha256(key).getBytes(StandardCharsets.US_ASCII), expectedSha256.getBytes(StandardCharsets.US_ASCII));
+                presentedSha256.getBytes(StandardCharsets.US_ASCII), expectedSha256.getBytes(StandardCharsets.US_ASCII));
     }
 }
