@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /**
  * The statements of intake's hot path, on the reactive SQL client: the same table {@link CallRecord} maps, written
@@ -22,14 +21,16 @@ public final class CallRows {
             + " $22, $23, $24, $25, 0)";
 
     /**
-     * The open promises the numbers of a group of calls would chase, locked until commit. OPEN is a literal so the
-     * partial index on open promises serves the prepared statement; locking in id order keeps two writers that want
-     * overlapping rows from deadlocking.
+     * For each (tenant, number) of a group, its oldest open promise, locked until commit: the one a call from that
+     * number chases. A lateral subquery with its own LIMIT is planned per key on the partial index of open promises,
+     * whatever the statistics were when the statement was prepared (a plain join was planned once, while the table
+     * was small, as a scan of every open promise). Keys are passed sorted, so writers lock in one order.
      */
-    public static final String LOCK_OPEN_BY_NUMBER = "select id, tenant_id, callback_number, received_at, chase_count"
-            + " from received_call where callback_status = 'OPEN'"
-            + " and (tenant_id, callback_number) in (select * from unnest($1::varchar[], $2::varchar[]))"
-            + " order by id for update";
+    public static final String LOCK_OLDEST_OPEN = "select r.id, r.tenant_id, r.callback_number, r.received_at,"
+            + " r.chase_count from unnest($1::varchar[], $2::varchar[]) as k (tenant_id, callback_number)"
+            + " cross join lateral (select id, tenant_id, callback_number, received_at, chase_count from received_call c"
+            + " where c.tenant_id = k.tenant_id and c.callback_number = k.callback_number and c.callback_status = 'OPEN'"
+            + " order by c.received_at, c.id limit 1 for update) r";
 
     /** Counts a chase; bumps the version like any change, so an operator action racing it retries on fresh data. */
     public static final String COUNT_CHASE = "update received_call set chase_count = $2, version = version + 1"
@@ -41,7 +42,7 @@ public final class CallRows {
             + " select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::timestamptz[])"
             + " on conflict do nothing returning tenant_id, idem_key";
 
-    /** An open promise found by {@link #LOCK_OPEN_BY_NUMBER}. */
+    /** An open promise found by {@link #LOCK_OLDEST_OPEN}. */
     public record OpenPromise(String id, String tenantId, String callbackNumber, Instant receivedAt, int chaseCount) {
 
         public static OpenPromise of(Row row) {
@@ -59,10 +60,6 @@ public final class CallRows {
                 name(c.callbackNumberStatus), c.callbackNumber, name(c.urgency), c.notes, name(c.callbackStatus),
                 time(c.callbackDueAt), c.callbackAssignee, name(c.direction), c.purposeCategory, c.hearingItems,
                 name(c.promiseKind), time(c.notBefore), name(c.assigneeKind), c.chaseOf, c.chaseCount});
-    }
-
-    public static Tuple lockArguments(List<String> tenantIds, List<String> numbers) {
-        return Tuple.of(tenantIds.toArray(String[]::new), numbers.toArray(String[]::new));
     }
 
     public static OffsetDateTime time(Instant instant) {

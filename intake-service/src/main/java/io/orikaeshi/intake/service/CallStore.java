@@ -3,6 +3,7 @@ package io.orikaeshi.intake.service;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackChased;
 import io.orikaeshi.events.Topics;
@@ -38,7 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -65,6 +68,15 @@ public class CallStore {
         }
 
         record KeyTaken() implements Outcome {
+        }
+    }
+
+    /** A tenant's caller, by number; sorted, so that writers lock the callers' promises in one order. */
+    private record Caller(String tenantId, String number) implements Comparable<Caller> {
+        @Override
+        public int compareTo(Caller other) {
+            int byTenant = tenantId.compareTo(other.tenantId);
+            return byTenant != 0 ? byTenant : number.compareTo(other.number);
         }
     }
 
@@ -97,6 +109,7 @@ public class CallStore {
     private final AtomicInteger writing = new AtomicInteger();
 
     private final DistributionSummary groupSizes;
+    private final Timer groupTimes;
 
     public CallStore(Pool pool, CallMapper mapper, Outbox outbox, GroupCommitConfig config, MeterRegistry registry) {
         this.pool = pool;
@@ -107,6 +120,8 @@ public class CallStore {
                 .description("Accepted calls waiting for the next group commit").register(registry);
         this.groupSizes = DistributionSummary.builder("orikaeshi.intake.group.calls")
                 .description("Calls written per group commit").register(registry);
+        this.groupTimes = Timer.builder("orikaeshi.intake.group.duration")
+                .description("From a group's start to its commit (or failure)").register(registry);
     }
 
     /** Completes, on the caller's own context, once the call's group has committed (or failed). */
@@ -144,7 +159,9 @@ public class CallStore {
     }
 
     private Uni<Void> writeGroup(List<Pending> group) {
+        long start = System.nanoTime();
         return write(group.stream().map(Pending::call).toList())
+                .onItemOrFailure().invoke(() -> groupTimes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS))
                 .map(outcomes -> {
                     for (int i = 0; i < group.size(); i++) {
                         answer(group.get(i), outcomes.get(i), null);
@@ -249,25 +266,23 @@ public class CallStore {
         if (calls.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> tenants = new ArrayList<>();
-        List<String> numbers = new ArrayList<>();
-        calls.stream().map(NewCall::record).filter(r -> r.callbackNumber != null).forEach(r -> {
-            tenants.add(r.tenantId);
-            numbers.add(r.callbackNumber);
-        });
-        Uni<List<OpenPromise>> open = numbers.isEmpty() ? Uni.createFrom().item(List.of())
-                : connection.preparedQuery(CallRows.LOCK_OPEN_BY_NUMBER)
-                .execute(CallRows.lockArguments(tenants, numbers))
+        TreeSet<Caller> callers = new TreeSet<>();
+        calls.stream().map(NewCall::record).filter(r -> r.callbackNumber != null)
+                .forEach(r -> callers.add(new Caller(r.tenantId, r.callbackNumber)));
+        Uni<List<OpenPromise>> open = callers.isEmpty() ? Uni.createFrom().item(List.of())
+                : connection.preparedQuery(CallRows.LOCK_OLDEST_OPEN)
+                .execute(Tuple.of(callers.stream().map(Caller::tenantId).toArray(String[]::new),
+                        callers.stream().map(Caller::number).toArray(String[]::new)))
                 .map(rows -> {
                     List<OpenPromise> found = new ArrayList<>();
                     rows.forEach(row -> found.add(OpenPromise.of(row)));
                     return found;
                 });
         return open.flatMap(promises -> {
-            Map<String, List<Chaseable>> chaseable = new HashMap<>();
+            Map<Caller, List<Chaseable>> chaseable = new HashMap<>();
             for (OpenPromise p : promises) {
                 Chaseable c = new Chaseable(p.id(), p.receivedAt(), p.chaseCount(), null);
-                chaseable.computeIfAbsent(keyOf(p.tenantId(), p.callbackNumber()), k -> new ArrayList<>()).add(c);
+                chaseable.computeIfAbsent(new Caller(p.tenantId(), p.callbackNumber()), k -> new ArrayList<>()).add(c);
             }
             List<OutboxRow> events = new ArrayList<>();
             Set<Chaseable> chased = new HashSet<>();
@@ -275,7 +290,7 @@ public class CallStore {
                 CallRecord record = call.record();
                 if (record.callbackNumber != null) {
                     List<Chaseable> candidates = chaseable.computeIfAbsent(
-                            keyOf(record.tenantId, record.callbackNumber), k -> new ArrayList<>());
+                            new Caller(record.tenantId, record.callbackNumber), k -> new ArrayList<>());
                     candidates.stream().min(OLDEST).ifPresent(oldest -> {
                         oldest.chaseCount++;
                         chased.add(oldest);

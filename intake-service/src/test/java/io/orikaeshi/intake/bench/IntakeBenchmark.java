@@ -64,6 +64,7 @@ public final class IntakeBenchmark {
                 run("warm-up (not counted)", concurrency, Duration.ofSeconds(Math.min(20, phase.toSeconds())),
                         i -> post(http, base, i));
                 Result api = run("intake API", concurrency, phase, i -> post(http, base, i));
+                printGroupMetrics(http, base);
                 long stored = count(infra, "select count(*) from received_call");
                 Result raw = run("raw INSERT + COMMIT", concurrency, phase, rawInserter(infra));
                 System.out.println();
@@ -77,6 +78,13 @@ public final class IntakeBenchmark {
                 intake.stop();
             }
         }
+    }
+
+    /** How the group commit behaved (calls per transaction, time per transaction), from intake's own metrics. */
+    private static void printGroupMetrics(HttpClient http, String base) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        metrics.lines().filter(l -> l.startsWith("orikaeshi_intake_group_")).forEach(l -> System.out.println("  " + l));
     }
 
     interface Op {
