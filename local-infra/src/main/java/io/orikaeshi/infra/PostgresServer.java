@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -19,6 +21,8 @@ import java.util.Properties;
  * only used here, to create the application role and its databases; services connect as that role.
  */
 final class PostgresServer implements AutoCloseable {
+
+    static final String SETTINGS_ENV = "ORIKAESHI_POSTGRES_SETTINGS";
 
     static final String USER = "orikaeshi";
     static final String PASSWORD = "orikaeshi";
@@ -58,10 +62,29 @@ final class PostgresServer implements AutoCloseable {
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
             }
+            extraSettings().forEach(builder::setServerConfig);
             return new PostgresServer(builder.start(), port, log);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("PostgreSQL did not start on port " + port + "; see " + log, e);
         }
+    }
+
+    /**
+     * Server settings from {@value #SETTINGS_ENV} ("name=value,name=value"), applied last: how a benchmark sizes the
+     * server like a production one (shared_buffers) or logs slow statements, without a code change.
+     */
+    static Map<String, String> extraSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        String spec = System.getenv(SETTINGS_ENV);
+        if (spec != null) {
+            for (String pair : spec.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                }
+            }
+        }
+        return settings;
     }
 
     int port() {

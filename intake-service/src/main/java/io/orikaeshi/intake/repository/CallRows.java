@@ -22,9 +22,9 @@ public final class CallRows {
 
     /**
      * For each (tenant, number) of a group, its oldest open promise, locked until commit: the one a call from that
-     * number chases. A lateral subquery with its own LIMIT is planned per key on the partial index of open promises,
-     * whatever the statistics were when the statement was prepared (a plain join was planned once, while the table
-     * was small, as a scan of every open promise). Keys are passed sorted, so writers lock in one order.
+     * number chases. A lateral subquery with its own LIMIT reads, per key, the first entry of the index of open
+     * promises by caller (V4); a plain join had been planned once, on an empty table, as a scan of every open promise.
+     * Keys are passed sorted, so writers lock in one order.
      */
     public static final String LOCK_OLDEST_OPEN = "select r.id, r.tenant_id, r.callback_number, r.received_at,"
             + " r.chase_count from unnest($1::varchar[], $2::varchar[]) as k (tenant_id, callback_number)"
