@@ -4,17 +4,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orikaeshi.kit.tracing.Tracing;
 import io.orikaeshi.kit.work.BackgroundWorker;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,57 +34,77 @@ public class OutboxRelay extends BackgroundWorker {
     /** Arbitrary constant naming the "relay" advisory lock inside each service's own database. */
     private static final long RELAY_LOCK = 0x6f72696b61L;
 
+    private static final String SELECT = "select id, event_id, topic, message_key, event_type, payload, trace_parent"
+            + " from outbox order by id limit $1";
+    private static final String DELETE = "delete from outbox where id = any($1)";
+
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
     private final MeterRegistry registry;
+    private final Pool pool;
 
-    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry) {
+    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry,
+                       Pool pool) {
         super("outbox-relay", config.retryPause());
         this.emitter = emitter;
+        this.pool = pool;
         this.config = config;
         this.registry = registry;
     }
 
+    /** A row read back for publication. */
+    private record Pending(long id, String eventId, String topic, String messageKey, String eventType, String payload,
+                           String traceParent) {
+    }
+
+    // On the reactive SQL client rather than Hibernate: the relay runs for every event a service writes, and a
+    // Hibernate session per round was a tenth of intake's CPU at 1,000 calls/s.
     @Override
     protected Uni<Round> round() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> session.createNativeQuery(
-                                "select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")", Boolean.class).getSingleResult())
-                        .flatMap(locked -> locked ? publishLocked() : Uni.createFrom().item(0)))
+        return pool.withTransaction(connection -> connection
+                        .query("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").execute()
+                        .flatMap(rows -> rows.iterator().next().getBoolean(0) ? publishLocked(connection)
+                                : Uni.createFrom().item(0)))
                 .map(published -> published == config.batchSize()
                         ? Round.more()
                         : Round.idle(config.pollInterval()));
     }
 
-    private Uni<Integer> publishLocked() {
-        return OutboxRecord.<OutboxRecord>findAll(Sort.by("id")).page(0, config.batchSize()).list()
-                .flatMap(records -> {
+    private Uni<Integer> publishLocked(SqlConnection connection) {
+        return connection.preparedQuery(SELECT).execute(Tuple.of(config.batchSize()))
+                .flatMap(rows -> {
+                    List<Pending> records = new ArrayList<>();
+                    for (Row row : rows) {
+                        records.add(new Pending(row.getLong("id"), row.getString("event_id"), row.getString("topic"),
+                                row.getString("message_key"), row.getString("event_type"), row.getString("payload"),
+                                row.getString("trace_parent")));
+                    }
                     if (records.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
                     // Subscribed in list order, so the producer receives (and, being idempotent, keeps) that order.
                     List<Uni<Void>> sends = records.stream().map(this::send).toList();
-                    List<Long> ids = records.stream().map(r -> r.id).toList();
+                    Long[] ids = records.stream().map(Pending::id).toArray(Long[]::new);
                     return Uni.join().all(sends).andFailFast()
                             .invoke(done -> records.forEach(this::count))
-                            .flatMap(done -> OutboxRecord.delete("id in ?1", ids))
+                            .flatMap(done -> connection.preparedQuery(DELETE).execute(Tuple.of(ids)))
                             .replaceWith(records.size());
                 });
     }
 
-    private Uni<Void> send(OutboxRecord record) {
+    private Uni<Void> send(Pending record) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("event-id", record.eventId.getBytes(StandardCharsets.UTF_8));
-        headers.add("event-type", record.eventType.getBytes(StandardCharsets.UTF_8));
-        if (record.traceParent != null) {
-            headers.add(Tracing.HEADER, record.traceParent.getBytes(StandardCharsets.US_ASCII));
+        headers.add("event-id", record.eventId().getBytes(StandardCharsets.UTF_8));
+        headers.add("event-type", record.eventType().getBytes(StandardCharsets.UTF_8));
+        if (record.traceParent() != null) {
+            headers.add(Tracing.HEADER, record.traceParent().getBytes(StandardCharsets.US_ASCII));
         }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(record.topic)
-                .withKey(record.messageKey)
+                .withTopic(record.topic())
+                .withKey(record.messageKey())
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(record.payload).addMetadata(metadata));
+        return emitter.sendMessage(Message.of(record.payload()).addMetadata(metadata));
     }
 
     /**
@@ -89,7 +112,7 @@ public class OutboxRelay extends BackgroundWorker {
      * Failed, deadlines fired = CallbackOverdue, ...) are the events a service commits: counted once Kafka has them.
      * A relay crash between the acknowledgement and the delete counts that batch twice, as it publishes it twice.
      */
-    private void count(OutboxRecord record) {
-        registry.counter("orikaeshi.events.published", "topic", record.topic, "type", record.eventType).increment();
+    private void count(Pending record) {
+        registry.counter("orikaeshi.events.published", "topic", record.topic(), "type", record.eventType()).increment();
     }
 }
