@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,10 @@ class GroupCommitTest {
     private static final Pattern WAITING = Pattern.compile("(?m)^orikaeshi_intake_calls_waiting(?:\\{[^}]*})? (\\S+)$");
     private static final Pattern LARGEST_GROUP = Pattern.compile("(?m)^orikaeshi_intake_group_calls_max(?:\\{[^}]*})? (\\S+)$");
 
+    /** Groups written at the same time: each must be held back for the calls posted meanwhile to queue up. */
+    private static final int SLOTS = ConfigProvider.getConfig()
+            .getValue("orikaeshi.intake.group-commit.concurrency", Integer.class);
+
     private static KafkaTestClient kafka;
     private static ExecutorService clients;
 
@@ -85,16 +90,17 @@ class GroupCommitTest {
             assertEquals(201, answer.statusCode());
             chases.add(answer.path("callId"));
         });
-        assertEquals(11, chases.size());
-        asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", promise).then().body("chaseCount", equalTo(11));
+        int total = SLOTS + 10;
+        assertEquals(total, chases.size());
+        asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", promise).then().body("chaseCount", equalTo(total));
         for (String chase : chases) {
             asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", chase).then().body("chaseOf", equalTo(promise));
         }
         List<CallbackChased> chased = allPublished(kafka, promise).stream()
                 .filter(CallbackChased.class::isInstance).map(CallbackChased.class::cast).toList();
         assertEquals(Set.copyOf(chases), chased.stream().map(CallbackChased::chaseCallId).collect(Collectors.toSet()));
-        assertEquals(IntStream.rangeClosed(1, 11).boxed().toList(), chased.stream().map(CallbackChased::chaseCount).toList(),
-                "one CallbackChased per chase, counted 1 to 11 in order");
+        assertEquals(IntStream.rangeClosed(1, total).boxed().toList(),
+                chased.stream().map(CallbackChased::chaseCount).toList(), "one CallbackChased per chase, counted in order");
         assertTrue(largestGroup() >= 10, "the ten calls posted during the blocked commit were written together");
     }
 
@@ -110,7 +116,7 @@ class GroupCommitTest {
                                 .header("Idempotency-Key", "group-retry-1").body(body)
                                 .when().post("/tenants/acme-jp/calls").then().extract()).toList());
 
-        List<ExtractableResponse<Response>> retries = answers.subList(1, answers.size());
+        List<ExtractableResponse<Response>> retries = answers.subList(SLOTS, answers.size());
         retries.forEach(answer -> assertEquals(201, answer.statusCode()));
         Set<String> callIds = retries.stream().map(a -> a.<String>path("callId")).collect(Collectors.toSet());
         assertEquals(1, callIds.size(), "every retry answers with the same call");
@@ -146,19 +152,19 @@ class GroupCommitTest {
             execute("drop trigger refuse_for_test on received_call; drop function refuse_for_test();");
         }
 
-        assertEquals(201, answers.get(0).statusCode(), "the call that held the group back");
-        for (ExtractableResponse<Response> good : answers.subList(1, 6)) {
+        answers.subList(0, SLOTS).forEach(held -> assertEquals(201, held.statusCode(), "a call that held a group back"));
+        for (ExtractableResponse<Response> good : answers.subList(SLOTS, SLOTS + 5)) {
             assertEquals(201, good.statusCode());
             assertEquals(1, allPublished(kafka, good.path("callId")).size());
         }
-        assertEquals(500, answers.get(6).statusCode());
+        assertEquals(500, answers.get(SLOTS + 5).statusCode());
         assertEquals(0, count("select count(*) from received_call where operator_id = 'refused-by-db'"));
     }
 
     /**
-     * Posts a call chasing {@code promise} while the promise is locked, waits until its transaction is blocked, posts
-     * {@code others} meanwhile (they queue up as the next group), then releases the lock. Returns the blocked call's
-     * answer first, then the others' in order.
+     * Posts one call chasing {@code promise} per group slot while the promise is locked, waits until their transactions
+     * are all blocked, posts {@code others} meanwhile (they queue up as the next group), then releases the lock.
+     * Returns the blocked calls' answers first, then the others' in order.
      */
     private static List<ExtractableResponse<Response>> asOneGroup(String promise, String number,
             List<Supplier<ExtractableResponse<Response>>> others) throws Exception {
@@ -169,9 +175,12 @@ class GroupCommitTest {
                 s.setString(1, promise);
                 s.executeQuery().close();
             }
-            pending.add(CompletableFuture.supplyAsync(() -> post("acme-jp", callFrom(number, null)).extract(), clients));
-            await(() -> count("select count(*) from pg_stat_activity where datname = 'intake'"
-                    + " and wait_event_type = 'Lock'") == 1, "the first call's transaction waits for the lock");
+            for (int slot = 1; slot <= SLOTS; slot++) {
+                pending.add(CompletableFuture.supplyAsync(() -> post("acme-jp", callFrom(number, null)).extract(), clients));
+                int blocked = slot;
+                await(() -> count("select count(*) from pg_stat_activity where datname = 'intake'"
+                        + " and wait_event_type = 'Lock'") == blocked, blocked + " transactions wait for the lock");
+            }
             others.forEach(post -> pending.add(CompletableFuture.supplyAsync(post, clients)));
             await(() -> waitingCalls() == others.size(), others.size() + " calls wait for the next group");
             lock.rollback();

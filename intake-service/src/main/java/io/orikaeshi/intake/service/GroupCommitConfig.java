@@ -10,7 +10,10 @@ public interface GroupCommitConfig {
     @WithDefault("256")
     int maxCalls();
 
-    /** Transactions writing calls at the same time, per instance. */
-    @WithDefault("1")
+    /**
+     * Transactions writing calls at the same time, per instance. Two let one group form and start while the other
+     * waits on PostgreSQL (1,700 calls/s with one, 1,900 with two or four, in the benchmark).
+     */
+    @WithDefault("2")
     int concurrency();
 }
