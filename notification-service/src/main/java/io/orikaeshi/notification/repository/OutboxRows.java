@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * Appends many events to this service's outbox table with one statement, in the caller's transaction: the same rows
@@ -28,16 +27,8 @@ public class OutboxRows {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        StringJoiner rows = new StringJoiner(", ");
-        for (int i = 0; i < events.size(); i++) {
-            StringJoiner row = new StringJoiner(", ", "(", ")");
-            for (int c = 1; c <= COLUMNS; c++) {
-                row.add("?" + (i * COLUMNS + c));
-            }
-            rows.add(row.toString());
-        }
         String sql = "insert into outbox (event_id, topic, message_key, event_type, payload, created_at, trace_parent)"
-                + " values " + rows;
+                + " values " + PendingRows.placeholders(events.size(), COLUMNS);
         Instant now = Instant.now();
         return Panache.getSession().flatMap(session -> {
             var insert = session.createNativeQuery(sql);
