@@ -71,7 +71,7 @@ public final class EndToEndBenchmark {
                         LocalSystem.quarkusRunJar(root, "notification-service"),
                         LocalSystem.serviceEnv(infra, "notification-service", "notification", notificationPort, root),
                         // Only acme-jp's flood protection is raised: the run measures the path, not the limit.
-                        List.of("-Dorikaeshi.tenants.acme-jp.notifications.sending-limit=100000000"),
+                        notificationArgs(),
                         logs.resolve("e2e-notification-service.log"));
                 intake.awaitHealthy("http://127.0.0.1:" + intakePort + "/q/health/ready", Duration.ofMinutes(3));
                 notification.awaitHealthy("http://127.0.0.1:" + notificationPort + "/q/health/ready",
@@ -212,6 +212,16 @@ public final class EndToEndBenchmark {
         return new Phase(rate, count, accepted, rejected.get(), accepted / sendingSeconds,
                 accept[(int) Math.ceil(0.50 * count) - 1], accept[(int) Math.ceil(0.99 * count) - 1],
                 mailsPerCall.size(), accepted - mailsPerCall.size(), doubled, sorted, acceptedAt, reportedAt);
+    }
+
+    /** BENCH_SERVICE_ARGS adds JVM arguments to notification-service (e.g. a flight recording), as in ReportBenchmark. */
+    private static List<String> notificationArgs() {
+        List<String> args = new ArrayList<>(List.of("-Dorikaeshi.tenants.acme-jp.notifications.sending-limit=100000000"));
+        String extra = System.getenv("BENCH_SERVICE_ARGS");
+        if (extra != null && !extra.isBlank()) {
+            args.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        return args;
     }
 
     /**
