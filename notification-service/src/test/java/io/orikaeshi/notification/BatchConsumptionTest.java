@@ -106,6 +106,30 @@ class BatchConsumptionTest {
         assertTrue(header(parked, "dead-letter-reason").startsWith("not an event"), header(parked, "dead-letter-reason"));
     }
 
+    /** A batch's rows are written together at its end; an event that changes a snapshot must still see its call's. */
+    @Test
+    void completionInTheSameBatchAsItsCallClosesTheSnapshotTheBatchWrote() throws Throwable {
+        CallReceived call = EventFixtures.callReceived("acme-jp", EventFixtures.newCallId(),
+                Instant.now().plusSeconds(3600));
+        CallReceived other = EventFixtures.callReceived("acme-jp", EventFixtures.newCallId(),
+                Instant.now().plusSeconds(3600));
+        List<OrikaeshiEvent> inOrder = List.of(call, EventFixtures.completed("acme-jp", call.callId()), other);
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        for (int i = 0; i < inOrder.size(); i++) {
+            batch.add(new ConsumerRecord<>(Topics.CALL_EVENTS, 0, 3_000_000 + i, inOrder.get(i).key(),
+                    EventCodec.toJson(inOrder.get(i))));
+        }
+
+        VertxContextSupport.subscribeAndAwait(() -> batches.apply(batch));
+
+        assertTrue(Ledger.snapshot(call.callId(), true), "the completed call's snapshot is closed");
+        assertTrue(Ledger.snapshot(other.callId(), false), "the other call's snapshot is written");
+        mail.awaitMessages(m -> m.textBody().contains(call.callId()) || m.textBody().contains(other.callId()), 2,
+                WAIT);
+        assertEquals(1, Ledger.ofCall(call.callId()).size(), "one ledger row for the completed call's report");
+        assertEquals(1, Ledger.ofCall(other.callId()).size(), "one ledger row for the other call's report");
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);

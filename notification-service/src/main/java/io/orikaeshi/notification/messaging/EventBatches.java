@@ -7,6 +7,8 @@ import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.kit.inbox.ProcessedEvents;
 import io.orikaeshi.kit.tracing.Tracing;
+import io.orikaeshi.notification.repository.OutboxRows;
+import io.orikaeshi.notification.repository.PendingRows;
 import io.orikaeshi.notification.repository.ProcessedBatch;
 import io.orikaeshi.notification.service.MailComposer;
 import io.orikaeshi.notification.service.MailDispatcher;
@@ -27,7 +29,8 @@ import java.util.Set;
 
 /**
  * Turns a batch of records into queued mail in one transaction: one ledger statement claims the batch's event ids,
- * each fresh event is rendered and its mail rows inserted, one commit. One commit per batch instead of per event is
+ * each fresh event is rendered, its snapshot and mail rows are inserted with one statement per table
+ * ({@link PendingRows}), one commit. One commit per batch instead of per event is
  * the point (the per-event transaction was the main cost of the consume stage).
  *
  * <p>If the batch's transaction fails, nothing of it was committed, and its events are applied one by one, each in
@@ -46,23 +49,25 @@ public class EventBatches {
     private final MailComposer composer;
     private final MailDispatcher dispatcher;
     private final DeadLetters deadLetters;
+    private final OutboxRows outboxRows;
 
     public EventBatches(ProcessedBatch ledger, ProcessedEvents processed, MailComposer composer,
-                        MailDispatcher dispatcher, DeadLetters deadLetters) {
+                        MailDispatcher dispatcher, DeadLetters deadLetters, OutboxRows outboxRows) {
         this.ledger = ledger;
         this.processed = processed;
         this.composer = composer;
         this.dispatcher = dispatcher;
         this.deadLetters = deadLetters;
+        this.outboxRows = outboxRows;
     }
 
     /** An event with the record it came from (to park it) and its consumer span (continuing the producer's trace). */
     private record Received(ConsumerRecord<String, String> record, OrikaeshiEvent event, Span span) {
 
-        Uni<Void> applyWith(MailComposer composer) {
+        Uni<Void> applyWith(MailComposer composer, PendingRows rows) {
             // Mail rows and outbox rows read the current traceparent: this event's, while it is applied.
             Tracing.makeCurrent(span);
-            return composer.apply(event);
+            return composer.apply(event, rows);
         }
     }
 
@@ -97,13 +102,14 @@ public class EventBatches {
                     // Each claimed event once: by identity, so a record repeated in the batch is not applied twice.
                     Set<OrikaeshiEvent> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
                     claimed.addAll(fresh);
+                    PendingRows rows = new PendingRows(outboxRows);
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Received received : events) {
                         if (claimed.contains(received.event())) {
-                            chain = chain.chain(() -> received.applyWith(composer));
+                            chain = chain.chain(() -> received.applyWith(composer, rows));
                         }
                     }
-                    return chain;
+                    return chain.chain(rows::flush);
                 }));
     }
 
@@ -111,7 +117,10 @@ public class EventBatches {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Received received : events) {
             chain = chain.chain(() -> Uni.createFrom()
-                    .deferred(() -> processed.applyOnce(received.event(), e -> received.applyWith(composer)))
+                    .deferred(() -> processed.applyOnce(received.event(), e -> {
+                        PendingRows rows = new PendingRows(outboxRows);
+                        return received.applyWith(composer, rows).chain(rows::flush);
+                    }))
                     .onFailure().invoke(e -> LOG.warnf("Handling %s %s failed: %s", received.event().type(),
                             received.event().eventId(), e.toString()))
                     .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(ATTEMPTS - 1)

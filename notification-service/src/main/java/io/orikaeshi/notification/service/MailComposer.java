@@ -16,7 +16,6 @@ import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.Urgency;
 import io.orikaeshi.kit.links.LinkAction;
 import io.orikaeshi.kit.links.SignedLinks;
-import io.orikaeshi.kit.outbox.Outbox;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.kit.tracing.Tracing;
@@ -25,6 +24,8 @@ import io.orikaeshi.notification.mapping.MailModel;
 import io.orikaeshi.notification.mapping.Wording;
 import io.orikaeshi.notification.repository.CallSnapshot;
 import io.orikaeshi.notification.repository.MailMessage;
+import io.orikaeshi.notification.repository.OutboxRows;
+import io.orikaeshi.notification.repository.PendingRows;
 import io.quarkus.qute.Engine;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,15 +52,12 @@ public class MailComposer {
     private final TenantDirectory tenants;
     private final SignedLinks links;
     private final QuietHours quietHours;
-    private final Outbox outbox;
 
-    public MailComposer(Engine templates, TenantDirectory tenants, SignedLinks links, QuietHours quietHours,
-                        Outbox outbox) {
+    public MailComposer(Engine templates, TenantDirectory tenants, SignedLinks links, QuietHours quietHours) {
         this.templates = templates;
         this.tenants = tenants;
         this.links = links;
         this.quietHours = quietHours;
-        this.outbox = outbox;
     }
 
     /** How an alert event is worded, and who gets it besides the tenant's recipients. */
@@ -71,10 +69,19 @@ public class MailComposer {
         Wording.Alert of(Wording wording, String caller, String dueAt);
     }
 
-    public Uni<Void> apply(OrikaeshiEvent event) {
+    /**
+     * Adds the rows the event causes to {@code rows}, which the caller flushes in its transaction. A report only
+     * adds rows; every other event reads or changes a call's snapshot, so it flushes what is pending first.
+     */
+    public Uni<Void> apply(OrikaeshiEvent event, PendingRows rows) {
         if (event instanceof CallReceived received) {
-            return report(received);
+            report(received, rows);
+            return Uni.createFrom().voidItem();
         }
+        return rows.flush().chain(() -> applyToSnapshot(event, rows));
+    }
+
+    private Uni<Void> applyToSnapshot(OrikaeshiEvent event, PendingRows rows) {
         if (event instanceof CallbackCompleted || event instanceof CallbackCancelled) {
             return snapshot(event, snapshot -> snapshot.closedAt = event.occurredAt());
         }
@@ -82,7 +89,7 @@ public class MailComposer {
             return snapshot(event, snapshot -> snapshot.dueAt = extended.newDueAt());
         }
         AlertSpec alert = alertFor(event);
-        return alert == null ? Uni.createFrom().voidItem() : alert(event, alert);
+        return alert == null ? Uni.createFrom().voidItem() : alert(event, alert, rows);
     }
 
     private static AlertSpec alertFor(OrikaeshiEvent event) {
@@ -106,7 +113,7 @@ public class MailComposer {
         return null;
     }
 
-    private Uni<Void> report(CallReceived event) {
+    private void report(CallReceived event, PendingRows rows) {
         CallSnapshot snapshot = new CallSnapshot();
         snapshot.callId = event.callId();
         snapshot.tenantId = event.tenantId();
@@ -115,21 +122,20 @@ public class MailComposer {
         snapshot.dueAt = event.call().callbackPromised() ? event.call().callback().dueAt() : null;
         snapshot.urgent = event.call().urgency() == Urgency.URGENT;
         Optional<TenantSettings> tenant = tenant(event);
-        Uni<Void> saved = snapshot.persist().replaceWithVoid();
+        rows.add(snapshot);
         if (tenant.isEmpty() || tenant.get().config().notifications().digestAt().isPresent()) {
             // A digest tenant reads its reports in the daily digest, made from the snapshot.
-            return saved;
+            return;
         }
         Wording wording = Wording.of(tenant.get().locale());
         MailModel model = withLinks(MailModel.of(tenant.get(), event.callId(), event.call(), wording), event);
         String subject = wording.reportSubject(model.callerSubject(), model.addressee(), model.dueAt(), model.urgent());
         String text = render("mail/report-" + wording.templateSuffix() + ".txt", model, null);
         String html = render("mail/report-" + wording.templateSuffix() + ".html", model, null);
-        return saved.chain(() -> queue(event, tenant.get(), MailMessage.Kind.REPORT, event.call(), List.of(),
-                subject, text, html));
+        queue(event, tenant.get(), MailMessage.Kind.REPORT, event.call(), List.of(), subject, text, html, rows);
     }
 
-    private Uni<Void> alert(OrikaeshiEvent event, AlertSpec spec) {
+    private Uni<Void> alert(OrikaeshiEvent event, AlertSpec spec, PendingRows rows) {
         Optional<TenantSettings> tenant = tenant(event);
         if (tenant.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -148,8 +154,9 @@ public class MailComposer {
             Wording.Alert text = spec.wording().of(wording, model.callerSubject(), model.dueAt());
             String body = render("mail/alert-" + wording.templateSuffix() + ".txt", model, text);
             String html = render("mail/alert-" + wording.templateSuffix() + ".html", model, text);
-            return queue(event, tenant.get(), spec.kind(), received.call(), spec.extraRecipients(), text.subject(),
-                    body, html);
+            queue(event, tenant.get(), spec.kind(), received.call(), spec.extraRecipients(), text.subject(), body,
+                    html, rows);
+            return Uni.createFrom().voidItem();
         });
     }
 
@@ -161,15 +168,15 @@ public class MailComposer {
         }).replaceWithVoid();
     }
 
-    private Uni<Void> queue(OrikaeshiEvent event, TenantSettings tenant, MailMessage.Kind kind, CallDetails call,
-                            List<String> extra, String subject, String text, String html) {
+    private void queue(OrikaeshiEvent event, TenantSettings tenant, MailMessage.Kind kind, CallDetails call,
+                       List<String> extra, String subject, String text, String html, PendingRows rows) {
         List<String> recipients = new ArrayList<>(Routing.recipients(tenant, call));
         extra.stream().filter(r -> !recipients.contains(r)).forEach(recipients::add);
         if (recipients.isEmpty()) {
             LOG.warnf("Tenant %s has no report recipients; %s for call %s is not sent", tenant.id(), kind, event.callId());
         }
-        Uni<Void> chain = Uni.createFrom().voidItem();
         Instant now = Instant.now();
+        String traceParent = Tracing.currentTraceparent();
         Optional<Instant> held = quietHours.holdUntil(tenant, call.urgency() == Urgency.URGENT, now);
         for (String recipient : recipients) {
             MailMessage mail = new MailMessage();
@@ -186,15 +193,14 @@ public class MailComposer {
             mail.nextAttemptAt = held.orElse(now);
             mail.heldUntil = held.orElse(null);
             mail.createdAt = now;
-            mail.traceParent = Tracing.currentTraceparent();
-            chain = chain.chain(() -> mail.persist().replaceWithVoid());
+            mail.traceParent = traceParent;
+            rows.add(mail);
             if (held.isPresent()) {
-                chain = chain.chain(() -> outbox.append(Topics.NOTIFICATION_EVENTS, NotificationDeferred.of(
+                rows.add(new OutboxRows.Pending(Topics.NOTIFICATION_EVENTS, NotificationDeferred.of(
                         mail.tenantId, mail.callId, now, mail.messageId, kind.name(), recipient, held.get(),
-                        "quiet hours: the tenant is closed")));
+                        "quiet hours: the tenant is closed"), traceParent));
             }
         }
-        return chain;
     }
 
     /** Acknowledge and mark-done links, signed for this tenant's call, when a callback is promised. */

@@ -8,23 +8,38 @@ import io.orikaeshi.events.Topics;
 import io.orikaeshi.kit.outbox.Outbox;
 import io.orikaeshi.kit.work.BackgroundWorker;
 import io.orikaeshi.notification.repository.MailMessage;
+import io.orikaeshi.notification.repository.OutboxRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends queued emails, records each outcome in the ledger and publishes it (sent, deferred, failed) through the
- * outbox in the same transaction. Rows are claimed with FOR UPDATE SKIP LOCKED, so instances share the
- * queue without sending a row twice; a failure is retried with exponential backoff until the last attempt.
+ * outbox in the same transaction. A failure is retried with exponential backoff until the last attempt.
+ *
+ * <p>No database transaction is held while mail is on the SMTP wire. A round claims due rows in a short transaction
+ * (FOR UPDATE SKIP LOCKED, so instances share the queue) and leases them: their next attempt moves a lease ahead, so
+ * no other round or instance takes them meanwhile. The batch is then sent and its outcomes recorded in a second
+ * transaction, while the worker already claims the next rows (up to {@code max-batches-in-flight} batches at once):
+ * a mail queued while a batch is on the wire goes at once instead of waiting for that batch's round to end. If the
+ * service dies between a send and its record, the lease runs out and the row is sent again, with the same
+ * Message-ID, as a rolled-back round was before; sends are bounded well inside the lease so a slow one cannot be
+ * doubled by a second claim.
  */
 @Singleton
 public class MailDispatcher extends BackgroundWorker {
@@ -32,64 +47,139 @@ public class MailDispatcher extends BackgroundWorker {
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
     private static final String CLAIM_DUE = "select * from mail_message where status = 'PENDING' "
             + "and next_attempt_at <= ?1 order by id limit ?2 for update skip locked";
+    private static final String LEASE = "update mail_message set next_attempt_at = ?1 where id in (?2)";
+    private static final String SENT = "update mail_message set status = 'SENT', sent_at = ?1, "
+            + "attempts = attempts + 1, last_error = null where id in (?2) and status = 'PENDING'";
+    private static final String NOT_SENT = "update mail_message set status = ?1, attempts = ?2, "
+            + "next_attempt_at = ?3, last_error = ?4 where id = ?5 and status = 'PENDING'";
+    private static final Throwable NO_FAILURE = new Throwable("sent");
+    private static final int RECORD_ATTEMPTS = 4;
 
     private final ReactiveMailer mailer;
     private final Outbox outbox;
-    private static final Throwable NO_FAILURE = new Throwable("sent");
-
+    private final OutboxRows outboxRows;
     private final DispatchConfig config;
     private final SendingLimits limits;
+    /** Per tenant, mail claimed by this instance and not yet recorded: the sending limit counts it as sent. */
+    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+    private final AtomicInteger batchesInFlight = new AtomicInteger();
 
-    public MailDispatcher(ReactiveMailer mailer, Outbox outbox, DispatchConfig config, SendingLimits limits) {
+    public MailDispatcher(ReactiveMailer mailer, Outbox outbox, OutboxRows outboxRows, DispatchConfig config,
+                          SendingLimits limits) {
         super("mail-dispatcher", config.retryPause());
         this.mailer = mailer;
         this.outbox = outbox;
+        this.outboxRows = outboxRows;
         this.config = config;
         this.limits = limits;
     }
 
+    /** A claimed batch: the mail leased to this round, and how many rows the claim saw. */
+    private record Claim(List<MailMessage> leased, int rows, boolean deferredAny) {
+    }
+
     @Override
     protected Uni<Round> round() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> session.createNativeQuery(CLAIM_DUE, MailMessage.class)
-                                .setParameter(1, Instant.now())
-                                .setParameter(2, config.batchSize())
-                                .getResultList())
-                        .flatMap(this::sendAll))
-                .invoke(handled -> {
-                    if (handled > 0) {
+        if (batchesInFlight.get() >= config.maxBatchesInFlight()) {
+            // Every slot is busy: a finishing batch nudges the worker, and the rows wait in the table meanwhile.
+            return Uni.createFrom().item(Round.idle(config.pollInterval()));
+        }
+        return Panache.withTransaction(this::claim)
+                .invoke(claim -> {
+                    if (claim.deferredAny()) {
                         outbox.committed();
                     }
+                    if (!claim.leased().isEmpty()) {
+                        batchesInFlight.incrementAndGet();
+                        // Runs on this round's Vert.x context, after the claim committed; the worker goes on.
+                        sendAndRecord(claim.leased()).subscribe().with(done -> finished(claim.leased()),
+                                failure -> finished(claim.leased()));
+                    }
                 })
-                .map(handled -> handled == config.batchSize()
+                .map(claim -> claim.rows() == config.batchSize()
+                        && batchesInFlight.get() < config.maxBatchesInFlight()
                         ? Round.more()
                         : Round.idle(config.pollInterval()));
     }
 
+    private void finished(List<MailMessage> batch) {
+        batch.forEach(m -> inFlight.merge(m.tenantId, -1, (a, b) -> a + b == 0 ? null : a + b));
+        batchesInFlight.decrementAndGet();
+        nudge();
+    }
+
+    /**
+     * Claims due rows, holds back what is over its tenant's sending limit (with a deferred event) and leases the
+     * rest. Only in-flight mail of this instance is counted beside the ledger's sent rows, as before.
+     */
+    private Uni<Claim> claim() {
+        Instant now = Instant.now();
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(CLAIM_DUE, MailMessage.class)
+                        .setParameter(1, now)
+                        .setParameter(2, config.batchSize())
+                        .getResultList())
+                .flatMap(rows -> rows.isEmpty() ? Uni.createFrom().item(new Claim(List.of(), 0, false))
+                        : limits.split(rows, tenant -> inFlight.getOrDefault(tenant, 0))
+                        .flatMap(split -> {
+                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            for (Map.Entry<MailMessage, Instant> deferred : split.deferred().entrySet()) {
+                                chain = chain.chain(() -> throttled(deferred.getKey(), deferred.getValue(), now));
+                            }
+                            List<MailMessage> allowed = split.allowed();
+                            if (!allowed.isEmpty()) {
+                                chain = chain.chain(() -> Panache.getSession().flatMap(session -> session
+                                        .createNativeQuery(LEASE)
+                                        .setParameter(1, now.plus(config.claimLease()))
+                                        .setParameter(2, allowed.stream().map(m -> m.id).toList())
+                                        .executeUpdate()).replaceWithVoid());
+                            }
+                            return chain.invoke(() -> allowed.forEach(m -> inFlight.merge(m.tenantId, 1, Integer::sum)))
+                                    .replaceWith(new Claim(allowed, rows.size(), !split.deferred().isEmpty()));
+                        }));
+    }
+
     /**
      * Sends the batch's mails concurrently (the mailer pools its SMTP connections; one at a time left the server
-     * idle between replies), then records the outcomes one by one: a Hibernate Reactive session takes one
-     * operation at a time. Mail beyond its tenant's sending limit is put back for later, not sent.
+     * idle between replies), then records every outcome in one transaction of a few statements, back on the round's
+     * Vert.x context (the mailer answers on its own). The outcomes are decided once; a failed record is retried.
      */
-    private Uni<Integer> sendAll(List<MailMessage> batch) {
-        return limits.split(batch).flatMap(split -> {
-            List<Uni<Throwable>> sends = split.allowed().stream().map(this::send).toList();
-            Uni<List<Throwable>> outcomes = sends.isEmpty() ? Uni.createFrom().item(List.of())
-                    : Uni.join().all(sends).andFailFast();
-            return outcomes.flatMap(failures -> {
-                Instant now = Instant.now();
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                for (int i = 0; i < failures.size(); i++) {
-                    MailMessage message = split.allowed().get(i);
-                    Throwable failure = failures.get(i);
-                    chain = chain.chain(() -> record(message, failure == NO_FAILURE ? null : failure, now));
-                }
-                for (Map.Entry<MailMessage, Instant> deferred : split.deferred().entrySet()) {
-                    chain = chain.chain(() -> throttled(deferred.getKey(), deferred.getValue(), now));
-                }
-                return chain;
-            });
-        }).replaceWith(batch.size());
+    private Uni<Void> sendAndRecord(List<MailMessage> batch) {
+        Context context = Vertx.currentContext();
+        return Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
+                .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                .flatMap(failures -> {
+                    Outcomes outcomes = outcomes(batch, failures, Instant.now());
+                    return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> record(outcomes)))
+                            .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2))
+                            .atMost(RECORD_ATTEMPTS - 1)
+                            .onFailure().invoke(e -> LOG.errorf("Cannot record the outcome of %d mail(s): %s; they"
+                                    + " are sent again when their lease ends", batch.size(), e.toString()))
+                            .invoke(outbox::committed);
+                });
+    }
+
+    /** What to write for a sent batch: the sent rows at once, each other row its own state, and every event. */
+    private record Outcomes(Instant now, List<Long> sentIds, List<MailMessage> notSent,
+                            List<OutboxRows.Pending> events) {
+    }
+
+    private Outcomes outcomes(List<MailMessage> batch, List<Throwable> failures, Instant now) {
+        Outcomes outcomes = new Outcomes(now, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(batch.size()));
+        for (int i = 0; i < batch.size(); i++) {
+            MailMessage message = batch.get(i);
+            Throwable failure = failures.get(i);
+            OrikaeshiEvent event;
+            if (failure == NO_FAILURE) {
+                outcomes.sentIds().add(message.id);
+                event = sent(message, now);
+            } else {
+                outcomes.notSent().add(message);
+                event = failed(message, failure, now);
+            }
+            outcomes.events().add(new OutboxRows.Pending(Topics.NOTIFICATION_EVENTS, event, message.traceParent));
+        }
+        return outcomes;
     }
 
     /** The failure of sending, or {@link #NO_FAILURE}: a Uni that never fails, so one refusal cannot cancel the rest. */
@@ -97,13 +187,28 @@ public class MailDispatcher extends BackgroundWorker {
         Mail mail = Mail.withText(message.recipient, message.subject, message.textBody)
                 .setHtml(message.htmlBody)
                 .addHeader("Message-ID", message.messageId);
-        return mailer.send(mail).map(ok -> NO_FAILURE).onFailure().recoverWithItem(failure -> failure);
+        return mailer.send(mail)
+                .ifNoItem().after(config.sendTimeout()).failWith(() -> new TimeoutException(
+                        "no SMTP answer within " + config.sendTimeout()))
+                .map(ok -> NO_FAILURE).onFailure().recoverWithItem(failure -> failure);
     }
 
-    private Uni<Void> record(MailMessage message, Throwable failure, Instant now) {
-        message.attempts++;
-        return outbox.append(Topics.NOTIFICATION_EVENTS,
-                failure == null ? sent(message, now) : failed(message, failure, now), message.traceParent);
+    private Uni<Void> record(Outcomes outcomes) {
+        return Panache.getSession().flatMap(session -> {
+            Uni<Void> chain = outcomes.sentIds().isEmpty() ? Uni.createFrom().voidItem()
+                    : session.createNativeQuery(SENT).setParameter(1, outcomes.now())
+                    .setParameter(2, outcomes.sentIds()).executeUpdate().replaceWithVoid();
+            for (MailMessage message : outcomes.notSent()) {
+                chain = chain.chain(() -> session.createNativeQuery(NOT_SENT)
+                        .setParameter(1, message.status.name())
+                        .setParameter(2, message.attempts)
+                        .setParameter(3, message.nextAttemptAt)
+                        .setParameter(4, message.lastError)
+                        .setParameter(5, message.id)
+                        .executeUpdate().replaceWithVoid());
+            }
+            return chain.chain(() -> outboxRows.append(outcomes.events()));
+        });
     }
 
     private Uni<Void> throttled(MailMessage message, Instant until, Instant now) {
@@ -115,16 +220,17 @@ public class MailDispatcher extends BackgroundWorker {
                 message.traceParent);
     }
 
-    private OrikaeshiEvent sent(MailMessage message, Instant now) {
-        message.status = MailMessage.Status.SENT;
-        message.sentAt = now;
-        message.lastError = null;
+    private static OrikaeshiEvent sent(MailMessage message, Instant now) {
         return NotificationSent.of(message.tenantId, message.callId, now, message.messageId, message.kind.name(),
                 message.recipient);
     }
 
-    /** A permanent refusal (5xx) is final at once: retrying would only hammer the server and delay the verdict. */
+    /**
+     * Sets the row's next state on the detached message (written by {@link #NOT_SENT}). A permanent refusal (5xx)
+     * is final at once: retrying would only hammer the server and delay the verdict.
+     */
     private OrikaeshiEvent failed(MailMessage message, Throwable failure, Instant now) {
+        message.attempts++;
         message.lastError = truncate(failure.toString());
         boolean permanent = failure instanceof SMTPException smtp && smtp.isPermanent();
         if (permanent || message.attempts >= config.maxAttempts()) {

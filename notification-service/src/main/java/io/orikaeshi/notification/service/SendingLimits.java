@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The per-tenant sending limit (flood protection): at most {@code sending-limit} emails per {@code sending-window}
@@ -38,19 +39,21 @@ public class SendingLimits {
         this.tenants = tenants;
     }
 
-    public Uni<Split> split(List<MailMessage> batch) {
+    /** @param inFlight per tenant, mail being sent and not yet in the ledger as sent: it counts against the limit */
+    public Uni<Split> split(List<MailMessage> batch, ToIntFunction<String> inFlight) {
         Map<String, List<MailMessage>> byTenant = new LinkedHashMap<>();
         batch.forEach(m -> byTenant.computeIfAbsent(m.tenantId, t -> new ArrayList<>()).add(m));
         Split split = new Split(new ArrayList<>(), new LinkedHashMap<>());
         Instant now = Instant.now();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<String, List<MailMessage>> tenant : byTenant.entrySet()) {
-            chain = chain.chain(() -> splitTenant(tenant.getKey(), tenant.getValue(), now, split));
+            chain = chain.chain(() -> splitTenant(tenant.getKey(), tenant.getValue(), inFlight.applyAsInt(tenant.getKey()),
+                    now, split));
         }
         return chain.replaceWith(split);
     }
 
-    private Uni<Void> splitTenant(String tenantId, List<MailMessage> mails, Instant now, Split split) {
+    private Uni<Void> splitTenant(String tenantId, List<MailMessage> mails, int inFlight, Instant now, Split split) {
         TenantProfile.Notifications settings = tenants.find(tenantId)
                 .map(t -> t.config().notifications()).orElse(null);
         if (settings == null) {
@@ -62,7 +65,7 @@ public class SendingLimits {
                 .setParameter(1, tenantId)
                 .setParameter(2, now.minus(window))
                 .getSingleResult()).invoke(row -> {
-                    long recent = ((Number) row[0]).longValue();
+                    long recent = ((Number) row[0]).longValue() + inFlight;
                     Instant oldest = row[1] == null ? now : instant(row[1]);
                     long room = Math.max(0, settings.sendingLimit() - recent);
                     for (int i = 0; i < mails.size(); i++) {

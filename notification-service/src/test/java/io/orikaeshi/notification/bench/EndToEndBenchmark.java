@@ -1,5 +1,6 @@
 package io.orikaeshi.notification.bench;
 
+import io.orikaeshi.events.Topics;
 import io.orikaeshi.infra.InfraSettings;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
@@ -63,14 +64,14 @@ public final class EndToEndBenchmark {
             ServiceProcess intake = null;
             ServiceProcess notification = null;
             try {
-                intake = ServiceProcess.start("intake-service", LocalSystem.quarkusRunJar(root, "intake-service"),
+                intake = ServiceProcess.start("intake-service", intakeJar(root),
                         LocalSystem.serviceEnv(infra, "intake-service", "intake", intakePort, root), List.of(),
                         logs.resolve("e2e-intake-service.log"));
                 notification = ServiceProcess.start("notification-service",
                         LocalSystem.quarkusRunJar(root, "notification-service"),
                         LocalSystem.serviceEnv(infra, "notification-service", "notification", notificationPort, root),
                         // Only acme-jp's flood protection is raised: the run measures the path, not the limit.
-                        List.of("-Dorikaeshi.tenants.acme-jp.notifications.sending-limit=100000000"),
+                        notificationArgs(),
                         logs.resolve("e2e-notification-service.log"));
                 intake.awaitHealthy("http://127.0.0.1:" + intakePort + "/q/health/ready", Duration.ofMinutes(3));
                 notification.awaitHealthy("http://127.0.0.1:" + notificationPort + "/q/health/ready",
@@ -78,22 +79,32 @@ public final class EndToEndBenchmark {
                 String base = "http://127.0.0.1:" + intakePort;
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 MailCatcher mail = infra.mail();
+                RecordTimes published = RecordTimes.follow(infra.kafkaBootstrapServers(), Topics.CALL_EVENTS);
 
                 System.out.printf("cores %d; warm-up: 100 calls/s for 10 s (not counted)%n",
                         Runtime.getRuntime().availableProcessors());
                 phase(http, base, mail, 100, 10);
                 List<String> rows = new ArrayList<>();
+                List<String> splits = new ArrayList<>();
                 for (int rate : rates) {
                     System.out.printf("%n%d calls/s for %d s ...%n", rate, seconds);
                     Phase result = phase(http, base, mail, rate, seconds);
                     System.out.println(result.summary());
                     rows.add(result.row());
+                    splits.add(rate + " calls/s:\n" + new StageSplit("201", result.acceptedAt())
+                            .then("on Kafka", published.snapshot())
+                            .then("queued", StageSplit.queuedAt(infra))
+                            .then("SMTP accepted", result.reportedAt()).render());
                 }
                 System.out.println();
                 System.out.println("| offered calls/s | 201s | achieved 201/s | non-201 | 201 p50 / p99 ms (intake) "
                         + "| reports | missing | doubled | 201 -> SMTP p50 ms | p99 ms | max ms |");
                 System.out.println("|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
                 rows.forEach(System.out::println);
+                System.out.println("\nWhere the time goes, per call (the 201, the CallReceived record's timestamp on"
+                        + " Kafka, the ledger row's created_at, SMTP acceptance):");
+                splits.forEach(System.out::println);
+                published.close();
             } finally {
                 if (notification != null) {
                     notification.stop();
@@ -106,7 +117,8 @@ public final class EndToEndBenchmark {
     }
 
     record Phase(int rate, int offered, int accepted, int rejected, double achieved, double acceptP50,
-                 double acceptP99, int reported, int missing, int doubled, double[] latencies) {
+                 double acceptP99, int reported, int missing, int doubled, double[] latencies,
+                 Map<String, Instant> acceptedAt, Map<String, Instant> reportedAt) {
 
         double pct(double p) {
             return latencies.length == 0 ? Double.NaN
@@ -175,6 +187,7 @@ public final class EndToEndBenchmark {
         Thread.sleep(2000); // a doubled mail would come right after the first
         Map<String, Integer> mailsPerCall = new HashMap<>();
         List<Double> latencies = new ArrayList<>();
+        Map<String, Instant> reportedAt = new HashMap<>();
         int strays = 0;
         for (ReceivedMail m : mail.messages()) {
             Matcher id = CALL_ID.matcher(m.textBody().strip());
@@ -186,6 +199,7 @@ public final class EndToEndBenchmark {
             }
             if (mailsPerCall.merge(callId, 1, Integer::sum) == 1) {
                 latencies.add(Duration.between(at, m.receivedAt()).toNanos() / 1e6);
+                reportedAt.put(callId, m.receivedAt());
             }
         }
         int doubled = (int) mailsPerCall.values().stream().filter(n -> n > 1).count();
@@ -197,7 +211,29 @@ public final class EndToEndBenchmark {
         Arrays.sort(accept);
         return new Phase(rate, count, accepted, rejected.get(), accepted / sendingSeconds,
                 accept[(int) Math.ceil(0.50 * count) - 1], accept[(int) Math.ceil(0.99 * count) - 1],
-                mailsPerCall.size(), accepted - mailsPerCall.size(), doubled, sorted);
+                mailsPerCall.size(), accepted - mailsPerCall.size(), doubled, sorted, acceptedAt, reportedAt);
+    }
+
+    /** BENCH_SERVICE_ARGS adds JVM arguments to notification-service (e.g. a flight recording), as in ReportBenchmark. */
+    private static List<String> notificationArgs() {
+        List<String> args = new ArrayList<>(List.of("-Dorikaeshi.tenants.acme-jp.notifications.sending-limit=100000000"));
+        String extra = System.getenv("BENCH_SERVICE_ARGS");
+        if (extra != null && !extra.isBlank()) {
+            args.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        return args;
+    }
+
+    /**
+     * intake's quarkus-run.jar: this checkout's, or BENCH_INTAKE_APP's (a quarkus-app directory), so the run can take
+     * an intake built elsewhere (another worktree) beside this notification-service.
+     */
+    private static Path intakeJar(Path root) {
+        String app = System.getenv("BENCH_INTAKE_APP");
+        Path jar = app == null || app.isBlank() ? LocalSystem.quarkusRunJar(root, "intake-service")
+                : Path.of(app).resolve("quarkus-run.jar");
+        System.out.println("intake: " + jar);
+        return jar;
     }
 
     private static HttpRequest request(String base) {

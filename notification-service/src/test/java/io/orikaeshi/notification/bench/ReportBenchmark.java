@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -44,7 +45,8 @@ import java.util.regex.Pattern;
  * notification-service running as its own process, beside plain Jakarta Mail loops sending the same messages to the
  * same server in the same run. A benchmark, not a test: see ../../../../../../../bench/README.md.
  *
- * <p>Arguments: burst size (default 3000), paced rate per second (default 100), paced seconds (default 20).
+ * <p>Arguments: burst size (default 3000; 0 skips the burst and the plain loops, which resend its mails), paced
+ * rates per second, comma-separated, each run in turn (default 100), and seconds per paced rate (default 20).
  */
 public final class ReportBenchmark {
 
@@ -57,7 +59,8 @@ public final class ReportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int burst = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
-        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int[] rates = Arrays.stream((args.length > 1 ? args[1] : "100").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
         int pacedSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path root = root();
         Path logs = root.resolve("notification-service/target/bench");
@@ -77,26 +80,46 @@ public final class ReportBenchmark {
                 run(producer, mail, 500, 0);
                 mail.purge();
 
-                Result service1 = run(producer, mail, burst, 0);
-                String split = stages(infra);
-                List<ReceivedMail> sent = mail.messages();
-                mail.purge();
-                Result paced = run(producer, mail, rate * pacedSeconds, rate);
-                mail.purge();
-                Result plainSerial = plain(infra.smtpPort(), sent, 1, mail);
-                mail.purge();
-                Result plainPooled = plain(infra.smtpPort(), sent, 10, mail);
+                List<String> rows = new ArrayList<>();
+                List<String> splits = new ArrayList<>();
+                Result burstResult = null;
+                List<ReceivedMail> sent = List.of();
+                if (burst > 0) {
+                    burstResult = run(producer, mail, burst, 0);
+                    rows.add(row("service: Kafka event -> SMTP acceptance, burst", burstResult));
+                    splits.add("burst " + burst + ":\n" + burstResult.split(infra));
+                    sent = mail.messages();
+                    mail.purge();
+                }
+                for (int rate : rates) {
+                    System.out.printf("paced %d/s for %d s ...%n", rate, pacedSeconds);
+                    Result paced = run(producer, mail, rate * pacedSeconds, rate);
+                    rows.add(row("service: Kafka event -> SMTP acceptance, paced " + rate + "/s", paced));
+                    splits.add("paced " + rate + "/s:\n" + paced.split(infra));
+                    mail.purge();
+                }
+                Result plainSerial = null;
+                Result plainPooled = null;
+                if (burst > 0) {
+                    plainSerial = plain(infra.smtpPort(), sent, 1, mail);
+                    rows.add(row("plain Jakarta Mail loop, 1 connection", plainSerial));
+                    mail.purge();
+                    plainPooled = plain(infra.smtpPort(), sent, 10, mail);
+                    rows.add(row("plain Jakarta Mail, 10 connections (the mailer's pool size)", plainPooled));
+                }
 
                 System.out.println();
                 System.out.println("| Path | Mails | Mails/s | p50 ms | p99 ms | max ms |");
                 System.out.println("|---|---:|---:|---:|---:|---:|");
-                print("service: Kafka event -> SMTP acceptance, burst", service1);
-                print("service: Kafka event -> SMTP acceptance, paced " + rate + "/s", paced);
-                print("plain Jakarta Mail loop, 1 connection", plainSerial);
-                print("plain Jakarta Mail, 10 connections (the mailer's pool size)", plainPooled);
-                System.out.println("\nWhere the service's time goes (burst and paced runs, from the ledger): " + split);
-                System.out.printf("%nservice burst / plain 1 connection = %.2f; / plain 10 connections = %.2f%n",
-                        service1.perSecond() / plainSerial.perSecond(), service1.perSecond() / plainPooled.perSecond());
+                rows.forEach(System.out::println);
+                System.out.println("\nWhere the service's time goes, per mail (publication, the ledger row's created_at,"
+                        + " SMTP acceptance):");
+                splits.forEach(System.out::println);
+                if (burstResult != null) {
+                    System.out.printf("%nservice burst / plain 1 connection = %.2f; / plain 10 connections = %.2f%n",
+                            burstResult.perSecond() / plainSerial.perSecond(),
+                            burstResult.perSecond() / plainPooled.perSecond());
+                }
             } finally {
                 service.stop();
             }
@@ -114,26 +137,13 @@ public final class ReportBenchmark {
         return args;
     }
 
-    /**
-     * Event to ledger row (consumed and rendered: created_at minus the event's occurredAt) and ledger row to sent
-     * (sent_at minus created_at), p50 / p99 in ms, over every mail so far.
-     */
-    private static String stages(LocalInfrastructure infra) throws Exception {
-        String sql = "select percentile_cont(0.5) within group (order by c), percentile_cont(0.99) within group (order by c),"
-                + " percentile_cont(0.5) within group (order by d), percentile_cont(0.99) within group (order by d) from ("
-                + " select extract(epoch from m.created_at - (s.event_json::json->>'occurredAt')::timestamptz) * 1000 c,"
-                + " extract(epoch from m.sent_at - m.created_at) * 1000 d"
-                + " from mail_message m join call_snapshot s on s.call_id = m.call_id where m.status = 'SENT') x";
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(infra.jdbcUrl("notification"),
-                infra.dbUsername(), infra.dbPassword());
-             java.sql.ResultSet rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return String.format("event -> queued p50 %.0f ms, p99 %.0f ms; queued -> sent p50 %.0f ms, p99 %.0f ms",
-                    rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
-        }
-    }
+    record Result(int count, double perSecond, double p50, double p99, double max, Map<String, Instant> published,
+                  Map<String, Instant> accepted) {
 
-    record Result(int count, double perSecond, double p50, double p99, double max) {
+        String split(LocalInfrastructure infra) throws Exception {
+            return new StageSplit("published", published).then("queued", StageSplit.queuedAt(infra))
+                    .then("SMTP accepted", accepted).render();
+        }
     }
 
     /** Publishes {@code count} reports (all at once when rate is 0) and waits until the SMTP server has them all. */
@@ -159,6 +169,7 @@ public final class ReportBenchmark {
         List<ReceivedMail> received = mail.awaitMessages(m -> true, count, WAIT);
         double[] latencies = new double[count];
         Instant last = first;
+        Map<String, Instant> accepted = new HashMap<>();
         int i = 0;
         for (ReceivedMail m : received.subList(0, count)) {
             Matcher id = CALL_ID.matcher(m.textBody().strip());
@@ -166,12 +177,13 @@ public final class ReportBenchmark {
                 throw new IllegalStateException("A mail of another run: " + m.subject());
             }
             latencies[i++] = Duration.between(published.get(id.group().strip()), m.receivedAt()).toNanos() / 1e6;
+            accepted.put(id.group().strip(), m.receivedAt());
             last = m.receivedAt().isAfter(last) ? m.receivedAt() : last;
         }
         if (mail.messages().size() != count) {
             throw new IllegalStateException("Expected " + count + " mails, got " + mail.messages().size());
         }
-        return result(latencies, Duration.between(first, last));
+        return result(latencies, Duration.between(first, last), published, accepted);
     }
 
     /** The same messages as the service sent, through Jakarta Mail with {@code connections} parallel connections. */
@@ -205,7 +217,7 @@ public final class ReportBenchmark {
         }
         pool.shutdown();
         mail.awaitMessages(m -> true, messages.size(), WAIT);
-        return result(latencies, Duration.between(first, Instant.now()));
+        return result(latencies, Duration.between(first, Instant.now()), Map.of(), Map.of());
     }
 
     /** Built per send, as the mailer builds each message: multipart/alternative, UTF-8, the same Message-ID. */
@@ -228,17 +240,18 @@ public final class ReportBenchmark {
         return message;
     }
 
-    private static Result result(double[] latencies, Duration elapsed) {
+    private static Result result(double[] latencies, Duration elapsed, Map<String, Instant> published,
+                                 Map<String, Instant> accepted) {
         double[] sorted = latencies.clone();
         Arrays.sort(sorted);
         return new Result(sorted.length, sorted.length / (elapsed.toNanos() / 1e9),
                 sorted[(int) Math.floor(0.50 * (sorted.length - 1))],
-                sorted[(int) Math.floor(0.99 * (sorted.length - 1))], sorted[sorted.length - 1]);
+                sorted[(int) Math.floor(0.99 * (sorted.length - 1))], sorted[sorted.length - 1], published, accepted);
     }
 
-    private static void print(String name, Result r) {
-        System.out.printf("| %s | %d | %.0f | %.1f | %.1f | %.1f |%n", name, r.count(), r.perSecond(), r.p50(), r.p99(),
-                r.max());
+    private static String row(String name, Result r) {
+        return String.format("| %s | %d | %.0f | %.1f | %.1f | %.1f |", name, r.count(), r.perSecond(), r.p50(),
+                r.p99(), r.max());
     }
 
     private static KafkaProducer<String, String> producer(String bootstrap) {
