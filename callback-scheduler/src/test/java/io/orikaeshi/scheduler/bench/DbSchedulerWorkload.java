@@ -118,14 +118,15 @@ final class DbSchedulerWorkload implements Workload {
         try (Connection db = dataSource.getConnection();
              PreparedStatement fill = db.prepareStatement("""
                      insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
-                     select 'overdue', %s, ?, cast(? as timestamptz) + ((g * 7919) %% ?) * interval '1 millisecond',
+                     select 'overdue', %s, ?, cast(? as timestamptz) + (((? + g) * 7919) %% ?) * interval '1 millisecond',
                             false, 1
                      from generate_series(1, ?) g""".formatted(ids.sql()))) {
             for (long done = 0; done < count; done += 1_000_000) {
                 fill.setBytes(1, data);
                 fill.setTimestamp(2, Timestamp.from(from));
-                fill.setLong(3, spreadMillis);
-                fill.setLong(4, Math.min(1_000_000, count - done));
+                fill.setLong(3, done); // each statement continues the sequence: no due time is made twice
+                fill.setLong(4, spreadMillis);
+                fill.setLong(5, Math.min(1_000_000, count - done));
                 fill.executeUpdate();
             }
             IoStats.flush(db);

@@ -108,15 +108,16 @@ final class TimerTableWorkload implements Workload {
                        insert into deadline (call_id, tenant_id, due_at, version, assignee, assignee_kind,
                                              promised_at, state)
                        select %s, 'acme-jp',
-                              cast(? as timestamptz) + ((g * 7919) %% ?) * interval '1 millisecond', 1, 'op-1', 'PERSON', now(), 'OPEN'
+                              cast(? as timestamptz) + (((? + g) * 7919) %% ?) * interval '1 millisecond', 1, 'op-1', 'PERSON', now(), 'OPEN'
                        from generate_series(1, ?) g
                        returning call_id, due_at)
                      insert into deadline_timer (call_id, kind, level, fire_at, promise_version, state)
                      select call_id, 'OVERDUE', 0, due_at, 1, 'PENDING' from d""".formatted(ids.sql()))) {
             for (long done = 0; done < count; done += BULK_CHUNK) {
                 fill.setTimestamp(1, Timestamp.from(from));
-                fill.setLong(2, spreadMillis);
-                fill.setLong(3, Math.min(BULK_CHUNK, count - done));
+                fill.setLong(2, done); // each statement continues the sequence: no due time is made twice
+                fill.setLong(3, spreadMillis);
+                fill.setLong(4, Math.min(BULK_CHUNK, count - done));
                 fill.executeUpdate();
             }
             IoStats.flush(db);
