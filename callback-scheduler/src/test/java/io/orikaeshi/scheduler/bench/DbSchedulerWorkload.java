@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.function.LongFunction;
 
 /**
@@ -52,12 +51,14 @@ final class DbSchedulerWorkload implements Workload {
     private final DataSource dataSource;
     private final JavaSerializer serializer = new JavaSerializer();
     private final Duration pollingInterval;
+    private final CallIds ids;
     private Scheduler scheduler;
 
     /** @param pollingInterval db-scheduler's default is 10 s; 250 ms matches the timer table's longest sleep */
-    DbSchedulerWorkload(DataSource dataSource, Duration pollingInterval) {
+    DbSchedulerWorkload(DataSource dataSource, Duration pollingInterval, CallIds ids) {
         this.dataSource = dataSource;
         this.pollingInterval = pollingInterval;
+        this.ids = ids;
     }
 
     @Override
@@ -77,7 +78,10 @@ final class DbSchedulerWorkload implements Workload {
         }
     }
 
-    /** The task data carries what the overdue event needs, as the deadline row does in the other design. */
+    /**
+     * The task data carries what the overdue event needs, as the deadline row does in the other design; the task
+     * instance id is the call id, minted as for the timer table.
+     */
     @Override
     public double insert(long count, LongFunction<Instant> dueAt) throws Exception {
         long started = System.nanoTime();
@@ -86,7 +90,7 @@ final class DbSchedulerWorkload implements Workload {
                      + "task_data, execution_time, picked, version) values ('overdue', ?, ?, ?, false, 1)")) {
             db.setAutoCommit(false);
             for (long i = 0; i < count; i++) {
-                String callId = UUID.randomUUID().toString();
+                String callId = ids.next();
                 Instant due = dueAt.apply(i);
                 insert.setString(1, callId);
                 insert.setBytes(2, serializer.serialize("acme-jp|" + due + "|op-1"));
@@ -97,9 +101,11 @@ final class DbSchedulerWorkload implements Workload {
                     db.commit();
                 }
             }
+            double rate = count / ((System.nanoTime() - started) / 1e9);
+            IoStats.flush(db);
             db.setAutoCommit(true);
+            return rate;
         }
-        return count / ((System.nanoTime() - started) / 1e9);
     }
 
     /**
@@ -112,16 +118,18 @@ final class DbSchedulerWorkload implements Workload {
         try (Connection db = dataSource.getConnection();
              PreparedStatement fill = db.prepareStatement("""
                      insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
-                     select 'overdue', gen_random_uuid()::text, ?, cast(? as timestamptz) + ((g * 7919) % ?) * interval '1 millisecond',
+                     select 'overdue', %s, ?, cast(? as timestamptz) + (((? + g) * 7919) %% ?) * interval '1 millisecond',
                             false, 1
-                     from generate_series(1, ?) g""")) {
+                     from generate_series(1, ?) g""".formatted(ids.sql()))) {
             for (long done = 0; done < count; done += 1_000_000) {
                 fill.setBytes(1, data);
                 fill.setTimestamp(2, Timestamp.from(from));
-                fill.setLong(3, spreadMillis);
-                fill.setLong(4, Math.min(1_000_000, count - done));
+                fill.setLong(3, done); // each statement continues the sequence: no due time is made twice
+                fill.setLong(4, spreadMillis);
+                fill.setLong(5, Math.min(1_000_000, count - done));
                 fill.executeUpdate();
             }
+            IoStats.flush(db);
         }
     }
 

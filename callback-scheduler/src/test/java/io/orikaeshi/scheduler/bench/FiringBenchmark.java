@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * burst of 100,000 due at one instant (drain rate); optionally bulk-fill server-side up to {@code huge} less 100,000,
  * insert those 100,000 with the ordinary batched statements (the insert rate at that size) and the steady phase again.
  *
- * <p>Arguments: {@code small large huge steadySeconds implementations} (defaults 100000 1000000 0 30 all);
- * implementations is a comma list of {@code timers,dbs10s,dbs250ms}.
+ * <p>Arguments: {@code small large huge steadySeconds implementations ids} (defaults 100000 1000000 0 30 all v7);
+ * implementations is a comma list of {@code timers,dbs10s,dbs250ms}; ids is {@code v7} (call ids as intake mints
+ * them) or {@code random} (v4, to compare).
  */
 public final class FiringBenchmark {
 
@@ -51,6 +52,7 @@ public final class FiringBenchmark {
         long huge = args.length > 2 ? Long.parseLong(args[2]) : 0;
         int steadySeconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         List<String> chosen = List.of((args.length > 4 ? args[4] : "timers,dbs10s,dbs250ms").split(","));
+        CallIds ids = CallIds.parse(args.length > 5 ? args[5] : "v7");
 
         Path dataDir = Path.of("target", "bench-data").toAbsolutePath();
         deleteRecursively(dataDir);
@@ -59,15 +61,18 @@ public final class FiringBenchmark {
         List<Result> results = new ArrayList<>();
         try (LocalInfrastructure infra = LocalInfrastructure.start(settings);
              AgroalDataSource dataSource = dataSource(infra)) {
+            allowCheckpoints(infra);
+            CallIds.install(dataSource);
+            log("call ids " + ids + "; server: " + IoStats.settings(dataSource));
             List<Function<AgroalDataSource, Workload>> workloads = new ArrayList<>();
             if (chosen.contains("timers")) {
-                workloads.add(ds -> new TimerTableWorkload(ds, 1));
+                workloads.add(ds -> new TimerTableWorkload(ds, 1, ids));
             }
             if (chosen.contains("dbs10s")) {
-                workloads.add(ds -> new DbSchedulerWorkload(ds, Duration.ofSeconds(10)));
+                workloads.add(ds -> new DbSchedulerWorkload(ds, Duration.ofSeconds(10), ids));
             }
             if (chosen.contains("dbs250ms")) {
-                workloads.add(ds -> new DbSchedulerWorkload(ds, Duration.ofMillis(250)));
+                workloads.add(ds -> new DbSchedulerWorkload(ds, Duration.ofMillis(250), ids));
             }
             for (Function<AgroalDataSource, Workload> workload : workloads) {
                 try (Workload run = workload.apply(dataSource)) {
@@ -89,11 +94,11 @@ public final class FiringBenchmark {
         steady(workload, lateness, 0, 0, WARM_UP_SECONDS);
         List<Steady> steady = new ArrayList<>();
         long pending = 0;
-        double rate = fill(workload, small);
+        double rate = fill(workload, dataSource, small);
         pending += small;
         vacuum(dataSource);
         steady.add(steady(workload, lateness, pending, rate, steadySeconds));
-        rate = fill(workload, large - pending);
+        rate = fill(workload, dataSource, large - pending);
         pending = large;
         vacuum(dataSource);
         steady.add(steady(workload, lateness, pending, rate, steadySeconds));
@@ -116,22 +121,39 @@ public final class FiringBenchmark {
             // measured as at the small size: the same batched statements storing SAMPLE timers, into the full table.
             long bulk = huge - large - SAMPLE;
             long started = System.nanoTime();
+            IoStats before = IoStats.take(dataSource);
             workload.bulkFill(bulk, Instant.now().plus(Duration.ofDays(1)), Duration.ofDays(1).toMillis());
-            log(String.format(Locale.ROOT, "bulk-filled %d far-future timers server-side in %.0f s", bulk,
-                    (System.nanoTime() - started) / 1e9));
+            log(String.format(Locale.ROOT, "bulk-filled %d far-future timers server-side in %.0f s:%s", bulk,
+                    (System.nanoTime() - started) / 1e9, IoStats.take(dataSource).since(before, bulk)));
             vacuum(dataSource);
-            rate = fill(workload, SAMPLE);
+            rate = fill(workload, dataSource, SAMPLE);
             steady.add(steady(workload, lateness, huge, rate, steadySeconds));
         }
         return new Result(workload.name(), steady, drainRate, burstComplete);
     }
 
-    /** Far-future timers, spread over a day from tomorrow: pending throughout the run, never due. */
-    private static double fill(Workload workload, long count) throws Exception {
+    /**
+     * Far-future timers, spread over a day from tomorrow: pending throughout the run, never due. Each lands at a
+     * pseudo-random place among the pending ones in fire time, as in production, where a promise is due minutes to
+     * days after its call (among promises made earlier, due sooner and later); the timers' call ids, by contrast,
+     * grow with insertion time (UUIDv7). Logs what each index cost the inserts (IoStats).
+     *
+     * <p>Every measured fill starts right after a checkpoint, at every size. Without it, the 10 M sample was measured
+     * while the checkpointer was still writing out the bulk fill (gigabytes of WAL written minutes earlier, which a
+     * table grown to 10 M in production did not write in the last minutes), and the 100 k fill was not. After a
+     * checkpoint, the first change of each page logs the whole page (full_page_writes): the inserts pay that for
+     * every index page they touch, which is the cost of an index that does not fit in memory.
+     */
+    private static double fill(Workload workload, AgroalDataSource dataSource, long count) throws Exception {
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
         long spreadMillis = Duration.ofDays(1).toMillis();
+        try (var db = dataSource.getConnection(); var sql = db.createStatement()) {
+            sql.execute("checkpoint");
+        }
+        IoStats before = IoStats.take(dataSource);
         double rate = workload.insert(count, i -> tomorrow.plusMillis((i * 7919) % spreadMillis));
-        log(String.format(Locale.ROOT, "filled %d far-future timers at %.0f/s", count, rate));
+        log(String.format(Locale.ROOT, "filled %d far-future timers at %.0f/s:%s", count, rate,
+                IoStats.take(dataSource).since(before, count)));
         return rate;
     }
 
@@ -178,6 +200,16 @@ public final class FiringBenchmark {
         return out.toString();
     }
 
+    /** CHECKPOINT needs pg_checkpoint (PostgreSQL 15+), which only the superuser of the embedded server may grant. */
+    private static void allowCheckpoints(LocalInfrastructure infra) throws java.sql.SQLException {
+        java.util.Properties superuser = new java.util.Properties();
+        superuser.setProperty("user", "postgres");
+        try (var db = new org.postgresql.Driver().connect(infra.jdbcUrl("bench"), superuser);
+             var sql = db.createStatement()) {
+            sql.execute("grant pg_checkpoint to " + infra.dbUsername());
+        }
+    }
+
     private static AgroalDataSource dataSource(LocalInfrastructure infra) throws java.sql.SQLException {
         String url = infra.jdbcUrl("bench") + (infra.jdbcUrl("bench").contains("?") ? "&" : "?")
                 + "reWriteBatchedInserts=true";
@@ -195,6 +227,7 @@ public final class FiringBenchmark {
     private static void vacuum(AgroalDataSource dataSource) throws java.sql.SQLException {
         try (var db = dataSource.getConnection(); var sql = db.createStatement()) {
             sql.execute("vacuum analyze");
+            IoStats.flush(db); // else its reads show in the next fill's statistics
         }
     }
 

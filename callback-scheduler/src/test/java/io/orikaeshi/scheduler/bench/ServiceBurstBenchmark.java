@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Burst drain of the service itself (not a test): the packaged callback-scheduler, as its own process with its
@@ -94,7 +93,7 @@ public final class ServiceBurstBenchmark {
              PreparedStatement timer = db.prepareStatement("insert into deadline_timer (call_id, kind, level, "
                      + "fire_at, promise_version, state) values (?, 'OVERDUE', 0, ?, 1, 'PENDING')")) {
             for (int i = 0; i < count; i++) {
-                String callId = UUID.randomUUID().toString();
+                String callId = CallIds.V7.next();
                 deadline.setString(1, callId);
                 deadline.setTimestamp(2, Timestamp.from(later));
                 deadline.setTimestamp(3, Timestamp.from(Instant.now()));

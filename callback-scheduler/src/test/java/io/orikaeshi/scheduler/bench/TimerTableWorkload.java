@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
@@ -45,13 +44,15 @@ final class TimerTableWorkload implements Workload {
 
     private final DataSource dataSource;
     private final int instances;
+    private final CallIds ids;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
     private volatile boolean paused;
 
-    TimerTableWorkload(DataSource dataSource, int instances) {
+    TimerTableWorkload(DataSource dataSource, int instances, CallIds ids) {
         this.dataSource = dataSource;
         this.instances = instances;
+        this.ids = ids;
     }
 
     @Override
@@ -96,7 +97,8 @@ final class TimerTableWorkload implements Workload {
 
     /**
      * The same rows as {@link #insert}, made by the server: each statement stores a million promises (deadline row and
-     * overdue timer) through the tables' ordinary indexes, random UUID call ids included.
+     * overdue timer) through the tables' ordinary indexes, with call ids of the same kind and order as the batched
+     * inserts' (see CallIds).
      */
     @Override
     public void bulkFill(long count, Instant from, long spreadMillis) throws Exception {
@@ -105,18 +107,20 @@ final class TimerTableWorkload implements Workload {
                      with d as (
                        insert into deadline (call_id, tenant_id, due_at, version, assignee, assignee_kind,
                                              promised_at, state)
-                       select gen_random_uuid()::text, 'acme-jp',
-                              cast(? as timestamptz) + ((g * 7919) % ?) * interval '1 millisecond', 1, 'op-1', 'PERSON', now(), 'OPEN'
+                       select %s, 'acme-jp',
+                              cast(? as timestamptz) + (((? + g) * 7919) %% ?) * interval '1 millisecond', 1, 'op-1', 'PERSON', now(), 'OPEN'
                        from generate_series(1, ?) g
                        returning call_id, due_at)
                      insert into deadline_timer (call_id, kind, level, fire_at, promise_version, state)
-                     select call_id, 'OVERDUE', 0, due_at, 1, 'PENDING' from d""")) {
+                     select call_id, 'OVERDUE', 0, due_at, 1, 'PENDING' from d""".formatted(ids.sql()))) {
             for (long done = 0; done < count; done += BULK_CHUNK) {
                 fill.setTimestamp(1, Timestamp.from(from));
-                fill.setLong(2, spreadMillis);
-                fill.setLong(3, Math.min(BULK_CHUNK, count - done));
+                fill.setLong(2, done); // each statement continues the sequence: no due time is made twice
+                fill.setLong(3, spreadMillis);
+                fill.setLong(4, Math.min(BULK_CHUNK, count - done));
                 fill.executeUpdate();
             }
+            IoStats.flush(db);
         }
     }
 
@@ -133,7 +137,7 @@ final class TimerTableWorkload implements Workload {
             db.setAutoCommit(false);
             Timestamp now = Timestamp.from(Instant.now());
             for (long i = 0; i < count; i++) {
-                String callId = UUID.randomUUID().toString();
+                String callId = ids.next();
                 Timestamp due = Timestamp.from(dueAt.apply(i));
                 deadline.setString(1, callId);
                 deadline.setTimestamp(2, due);
@@ -148,8 +152,10 @@ final class TimerTableWorkload implements Workload {
                     db.commit();
                 }
             }
+            double rate = count / ((System.nanoTime() - started) / 1e9);
+            IoStats.flush(db);
+            return rate;
         }
-        return count / ((System.nanoTime() - started) / 1e9);
     }
 
     @Override

@@ -17,6 +17,8 @@ interface Workload extends AutoCloseable {
     /**
      * Arms {@code count} far-future timers server-side (INSERT ... SELECT generate_series), with the same row shape and
      * indexes as {@link #insert}, due over {@code spreadMillis} from {@code from}: the bulk of a very large table.
+     * Due times are distinct, as the batched inserts' are (repeating them would let B-tree deduplication shrink the
+     * due-time index to a fraction of the size distinct promises give it).
      */
     void bulkFill(long count, Instant from, long spreadMillis) throws Exception;
 
