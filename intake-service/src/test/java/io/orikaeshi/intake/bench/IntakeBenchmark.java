@@ -158,18 +158,23 @@ public final class IntakeBenchmark {
         for (Thread thread : threads) {
             thread.join();
         }
+        return result(name, start, counts, perThread, failed.get());
+    }
+
+    /** The phase's rate and latencies, printed as it ends. */
+    private static Result result(String name, long start, int[] counts, List<long[]> latencies, long failed) {
         double seconds = (System.nanoTime() - start) / 1e9;
         long total = Arrays.stream(counts).sum();
         long[] all = new long[(int) total];
         int at = 0;
-        for (int t = 0; t < concurrency; t++) {
-            System.arraycopy(perThread.get(t), 0, all, at, counts[t]);
+        for (int t = 0; t < counts.length; t++) {
+            System.arraycopy(latencies.get(t), 0, all, at, counts[t]);
             at += counts[t];
         }
         Arrays.sort(all);
-        Result result = new Result(name, total, failed.get(), seconds, all);
+        Result result = new Result(name, total, failed, seconds, all);
         System.out.printf("%-22s %8.0f/s  p50 %6.1f ms  p99 %6.1f ms  failed %d%n", name, result.rate(),
-                result.pct(0.5), result.pct(0.99), failed.get());
+                result.pct(0.5), result.pct(0.99), failed);
         return result;
     }
 
@@ -211,19 +216,7 @@ public final class IntakeBenchmark {
             next[0].run();
         }
         done.await();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long total = Arrays.stream(counts).sum();
-        long[] all = new long[(int) total];
-        int at = 0;
-        for (int t = 0; t < concurrency; t++) {
-            System.arraycopy(latencies[t], 0, all, at, counts[t]);
-            at += counts[t];
-        }
-        Arrays.sort(all);
-        Result result = new Result(name, total, failed.get(), seconds, all);
-        System.out.printf("%-22s %8.0f/s  p50 %6.1f ms  p99 %6.1f ms  failed %d%n", name, result.rate(),
-                result.pct(0.5), result.pct(0.99), failed.get());
-        return result;
+        return result(name, start, counts, Arrays.asList(latencies), failed.get());
     }
 
     private static String body(long i) {
