@@ -9,7 +9,6 @@ import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.ServiceProcess;
 import io.orikaeshi.infra.testing.DemoKeys;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,13 +53,13 @@ public final class EndToEndBenchmark {
     public static void main(String[] args) throws Exception {
         int[] rates = Arrays.stream((args.length > 0 ? args[0] : "500").split(",")).mapToInt(Integer::parseInt).toArray();
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        Path root = root();
+        Path root = BenchSupport.root();
         Path logs = root.resolve("notification-service/target/bench");
         Files.createDirectories(logs);
         try (LocalInfrastructure infra = LocalInfrastructure.start(
                 InfraSettings.forTests(List.of("intake", "notification")))) {
-            int intakePort = freePort();
-            int notificationPort = freePort();
+            int intakePort = BenchSupport.freePort();
+            int notificationPort = BenchSupport.freePort();
             ServiceProcess intake = null;
             ServiceProcess notification = null;
             try {
@@ -249,22 +248,5 @@ public final class EndToEndBenchmark {
                 .header("Content-Type", "application/json")
                 .header("Authorization", DemoKeys.bearer(DemoKeys.ACME_OPERATOR))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("Run from inside the repository");
-        }
-        return dir;
     }
 }

@@ -22,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,11 +61,11 @@ public final class ReportBenchmark {
         int[] rates = Arrays.stream((args.length > 1 ? args[1] : "100").split(",")).mapToInt(Integer::parseInt)
                 .toArray();
         int pacedSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Path root = root();
+        Path root = BenchSupport.root();
         Path logs = root.resolve("notification-service/target/bench");
         Files.createDirectories(logs);
         try (LocalInfrastructure infra = LocalInfrastructure.start(InfraSettings.forTests(List.of("notification")))) {
-            int port = freePort();
+            int port = BenchSupport.freePort();
             ServiceProcess service = ServiceProcess.start("notification-service",
                     LocalSystem.quarkusRunJar(root, "notification-service"),
                     LocalSystem.serviceEnv(infra, "notification-service", "notification", port, root),
@@ -260,22 +259,5 @@ public final class ReportBenchmark {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("Run from inside the repository");
-        }
-        return dir;
     }
 }
