@@ -2,6 +2,7 @@ package io.orikaeshi.intake.bench;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import io.orikaeshi.infra.CpuMeter;
 import io.orikaeshi.infra.InfraSettings;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
@@ -27,10 +28,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Durably accepted calls per second and accept latency, against intake running as its own process (as in
@@ -78,10 +83,15 @@ public final class IntakeBenchmark {
                         Runtime.getRuntime().availableProcessors());
                 runAsync("warm-up (not counted)", concurrency, Duration.ofSeconds(Math.min(20, phase.toSeconds())),
                         client);
+                CpuMeter cpu = cpuMeter(intake);
+                cpu.start();
                 Result api = runAsync("intake API", concurrency, phase, client);
+                CpuMeter.Report apiCpu = cpu.stop();
                 printGroupMetrics(http, base);
                 long stored = count(infra, "select count(*) from received_call");
+                cpu.start();
                 Result raw = run("raw INSERT + COMMIT", concurrency, phase, rawInserter(infra));
+                CpuMeter.Report rawCpu = cpu.stop();
                 System.out.println();
                 System.out.println("| path | calls/s | p50 ms | p99 ms | max ms |");
                 System.out.println("|---|---:|---:|---:|---:|");
@@ -89,11 +99,29 @@ public final class IntakeBenchmark {
                 System.out.println(raw.row());
                 System.out.printf("%nintake / raw = %.2f; rows stored after the API phases: %d%n",
                         api.rate() / raw.rate(), stored);
+                System.out.printf("%nWhere the cores went, intake API phase:%n%s", apiCpu.table(api.ok(), "call"));
+                System.out.printf("%nWhere the cores went, raw phase:%n%s", rawCpu.table(raw.ok(), "row"));
                 vertx.close().toCompletionStage().toCompletableFuture().join();
             } finally {
                 intake.stop();
             }
         }
+    }
+
+    /**
+     * CPU per call of each part: intake, PostgreSQL (every server process), and this JVM split into the Kafka broker,
+     * the load generator (the Vert.x event loop, or the raw phase's JDBC threads) and the rest.
+     */
+    private static CpuMeter cpuMeter(ServiceProcess intake) {
+        Map<String, Predicate<ProcessHandle>> processes = new LinkedHashMap<>();
+        processes.put("intake-service", CpuMeter.pid(intake.pid()));
+        processes.put("PostgreSQL", CpuMeter.command("postgres"));
+        processes.put("benchmark JVM (load, Kafka broker)", CpuMeter.thisJvm());
+        return new CpuMeter(processes, thread -> thread.startsWith("vert.x-eventloop") ? "load generator (Vert.x)"
+                : thread.startsWith("Thread-") ? "raw phase JDBC clients"
+                : thread.toLowerCase(Locale.ROOT).matches(".*(kafka|data-plane|raft|quorum|expirationreaper|broker).*")
+                ? "Kafka broker"
+                : "other threads");
     }
 
     /** How the group commit behaved (calls per transaction, time per transaction), from intake's own metrics. */
