@@ -7,7 +7,7 @@ set -euo pipefail
 bootstrap=${BOOTSTRAP_SERVERS:-kafka:9092}
 partitions=${PARTITIONS:-6}
 topics="orikaeshi.call-events orikaeshi.deadline-events orikaeshi.notification-events
-        orikaeshi.dlq.callback-scheduler orikaeshi.dlq.notification-service orikaeshi.dlq.reporting-service"   # as in events/.../Topics.all()
+        orikaeshi.dlq.callback-scheduler orikaeshi.dlq.notification-service orikaeshi.dlq.reporting-service"   # = Topics.all(); ComposeTopicsTest keeps them equal
 
 # The image's kafka-topics.sh where it has one; the same tool class straight from the jars otherwise.
 if [ -x /opt/kafka/bin/kafka-topics.sh ]; then
