@@ -22,7 +22,7 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     private final InfraSettings settings;
     private final KafkaBroker kafka;
-    private final PostgresServer postgres;
+    private volatile PostgresServer postgres;
     private final MailCatcher mail;
     private final MailboxHttpServer mailbox;
     private boolean closed;
@@ -157,6 +157,16 @@ public final class LocalInfrastructure implements AutoCloseable {
     /** Same port, same data; returns once every partition has a leader again. */
     public void startKafka() {
         kafka.start();
+    }
+
+    /** Shuts PostgreSQL down (a fast shutdown: sessions are ended); clients see it unreachable until {@link #restartPostgres()}. */
+    public synchronized void stopPostgres() {
+        postgres.close();
+    }
+
+    /** Same port, same data directory (kept across the stop), same settings. */
+    public synchronized void restartPostgres() {
+        postgres = PostgresServer.start(settings.postgresPort(), settings.dataDir(), !settings.temporary());
     }
 
     /** Stops everything; failures are logged, never thrown, so a test's own failure stays the visible one. */

@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Resolves "port 0" to a concrete port up front, because a restarted broker must come back on the same one. */
-final class Ports {
+/**
+ * Resolves "port 0" to a concrete port up front, because a restarted broker must come back on the same one; also
+ * where tests and benchmarks take a free port for a service process.
+ */
+public final class Ports {
 
     private Ports() {
     }
@@ -15,7 +18,7 @@ final class Ports {
         return port != 0 ? port : free();
     }
 
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

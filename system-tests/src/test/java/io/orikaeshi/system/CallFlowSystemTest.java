@@ -5,6 +5,7 @@ import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
 import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.infra.ReceivedMail;
+import io.orikaeshi.infra.Ports;
 import io.orikaeshi.infra.ServiceProcess;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.orikaeshi.infra.testing.DemoKeys;
@@ -14,9 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,7 +66,7 @@ class CallFlowSystemTest {
         infra = LocalInfrastructure.start(InfraSettings.forTests(
                 LocalSystem.SERVICES.stream().map(LocalSystem.ServiceSpec::database).toList()));
         Path logs = ROOT.resolve("system-tests").resolve("target").resolve("service-logs");
-        List<LocalSystem.ServiceSpec> specs = LocalSystem.SERVICES.stream().map(s -> s.withHttpPort(freePort())).toList();
+        List<LocalSystem.ServiceSpec> specs = LocalSystem.SERVICES.stream().map(s -> s.withHttpPort(Ports.free())).toList();
         for (LocalSystem.ServiceSpec spec : specs) {
             services.add(LocalSystem.startService(infra, spec, ROOT, logs));
         }
@@ -299,11 +297,4 @@ class CallFlowSystemTest {
         return "{\"status\": \"PROVIDED\", \"value\": \"" + value + "\"}";
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

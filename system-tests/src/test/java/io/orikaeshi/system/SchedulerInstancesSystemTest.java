@@ -13,6 +13,7 @@ import io.orikaeshi.events.Urgency;
 import io.orikaeshi.infra.InfraSettings;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
+import io.orikaeshi.infra.Ports;
 import io.orikaeshi.infra.ServiceProcess;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +72,7 @@ class SchedulerInstancesSystemTest {
         infra = LocalInfrastructure.start(InfraSettings.forTests(List.of(SCHEDULER.database())));
         Path logs = ROOT.resolve("system-tests").resolve("target").resolve("service-logs");
         for (int i = 1; i <= 2; i++) {
-            LocalSystem.ServiceSpec spec = SCHEDULER.withHttpPort(freePort());
+            LocalSystem.ServiceSpec spec = SCHEDULER.withHttpPort(Ports.free());
             ports.add(spec.httpPort());
             instances.add(ServiceProcess.start(spec.module() + "-" + i,
                     LocalSystem.quarkusRunJar(ROOT, spec.module()), LocalSystem.serviceEnv(infra, spec, ROOT),
@@ -160,11 +160,4 @@ class SchedulerInstancesSystemTest {
         return Math.round(sum);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

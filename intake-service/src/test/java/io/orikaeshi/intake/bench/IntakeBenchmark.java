@@ -6,6 +6,7 @@ import io.orikaeshi.infra.CpuMeter;
 import io.orikaeshi.infra.InfraSettings;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
+import io.orikaeshi.infra.Ports;
 import io.orikaeshi.infra.ServiceProcess;
 import io.orikaeshi.infra.testing.DemoKeys;
 
@@ -57,7 +58,7 @@ public final class IntakeBenchmark {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Path logs = Files.createTempDirectory("intake-bench-logs");
         try (LocalInfrastructure infra = LocalInfrastructure.start(InfraSettings.forTests(List.of("intake")))) {
-            LocalSystem.ServiceSpec spec = LocalSystem.SERVICES.get(0).withHttpPort(freePort());
+            LocalSystem.ServiceSpec spec = LocalSystem.SERVICES.get(0).withHttpPort(Ports.free());
             // As deployed (the image runs the full JIT with a heap of its own), not the local run's C1-only 256 MB;
             // BENCH_SERVICE_ARGS adds JVM options, e.g. a flight recording.
             List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=4"));
@@ -292,9 +293,4 @@ public final class IntakeBenchmark {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

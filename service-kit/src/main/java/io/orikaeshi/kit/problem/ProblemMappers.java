@@ -3,6 +3,9 @@ package io.orikaeshi.kit.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.ConstraintViolationException;
@@ -13,18 +16,21 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Turns every failure into an RFC 9457 answer. Client mistakes name the field at fault; anything unexpected is a
- * bare 500 whose details stay in the log, because exception text may contain request data.
+ * Turns every failure into an RFC 9457 answer. Client mistakes name the field at fault; an unreachable database is a
+ * 503 the client may retry; anything else unexpected is a bare 500 whose details stay in the log, because exception
+ * text may contain request data.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -62,8 +68,36 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        Throwable outage = outage(e);
+        if (outage != null) {
+            // The cause's own text (a host and port, an SQLSTATE): no request data, unlike the rest of the chain.
+            LOG.warnf("Answering %s with 503: %s", uri.getPath(), outage.toString());
+            return Response.fromResponse(respond(503, "Service unavailable", "The database cannot be reached just"
+                    + " now. Retry later with the same Idempotency-Key: a request that did get through is then"
+                    + " answered, not repeated", uri, List.of())).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure answering " + uri.getPath(), e);
         return respond(500, "Internal error", "The request could not be completed", uri, List.of());
+    }
+
+    /**
+     * The failure in the chain that says PostgreSQL is unreachable, shutting down or not yet accepting connections
+     * (SQLSTATE classes 08 and 57P), or null. Such a failure is the server's state, not a bug: the client is told
+     * to retry instead of being given an internal error.
+     */
+    static Throwable outage(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof ClosedConnectionException
+                    || t instanceof ConnectTimeoutException) {
+                return t;
+            }
+            if (t instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** A problem answer built outside an exception mapper (request filters). */

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.Frame;
 import io.orikaeshi.infra.LocalSystem;
+import io.orikaeshi.infra.Ports;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
@@ -17,7 +18,6 @@ import org.testcontainers.utility.CommandLine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,12 +125,12 @@ final class ComposeStack {
         Path file = ROOT.resolve("docker-compose.yml");
         // Lower case: Compose project names must be. Testcontainers appends random characters.
         String identifier = "oksys" + Long.toString(System.currentTimeMillis(), 36);
-        int mailboxPort = freePort();
+        int mailboxPort = Ports.free();
         Map<String, String> env = new LinkedHashMap<>();
         // Free host ports for the mail catcher, so a local run or another stack on the defaults does not collide.
         env.put("ORIKAESHI_MAILBOX_PORT", String.valueOf(mailboxPort));
-        env.put("ORIKAESHI_SMTP_PORT", String.valueOf(freePort()));
-        env.put("ORIKAESHI_IMAP_PORT", String.valueOf(freePort()));
+        env.put("ORIKAESHI_SMTP_PORT", String.valueOf(Ports.free()));
+        env.put("ORIKAESHI_IMAP_PORT", String.valueOf(Ports.free()));
         env.put("ORIKAESHI_TAG", "system-test");
         // Seven JVMs and the infrastructure share the build machine's cores: C1 only, as in the process-based test.
         env.put("ORIKAESHI_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
@@ -270,13 +270,6 @@ final class ComposeStack {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static void sleep(long millis) {
         try {
