@@ -66,8 +66,9 @@ public class FiringBatch {
                                    limit ?2
                                    for update skip locked))""";
 
-    /** The earliest armed fire time, for the loop's sleep (dormant timers are an hour or more away, or armed next round). */
-    public static final String NEXT_FIRE_AT = "select min(fire_at) from deadline_timer where state = 'PENDING' and armed";
+    /** The earliest armed fire time, for the loop's sleep (a dormant timer is an hour away, or armed next round). */
+    public static final String NEXT_FIRE_AT =
+            "select min(fire_at) from deadline_timer where state = 'PENDING' and armed";
 
     /** Pending timers of both tiers, each counted over its own partial index. */
     public static final String COUNT_PENDING = """
