@@ -43,10 +43,37 @@ public class FiringBatch {
                    d.tenant_id, d.due_at, d.version, d.assignee, d.assignee_kind, d.state, d.escalation_level,
                    d.trace_parent
             from deadline_timer t left join deadline d on d.call_id = t.call_id
-            where t.state = 'PENDING' and t.fire_at <= ?1
+            where t.state = 'PENDING' and t.armed and t.fire_at <= ?1
             order by t.fire_at
             limit ?2
             for update of t skip locked""";
+
+    /*
+     * Arms dormant timers whose ten-minute bucket has come within the horizon (?1 = now + horizon), earliest buckets
+     * first, at most ?2 of them: run in the round's transaction just before the claim, so a dormant timer that is
+     * already due (arming fell behind, the service was down, a fire time moved) is armed and claimed in the same
+     * round; correctness never depends on arming ahead of time. Rows another instance holds are skipped, as in the
+     * claim. Earliest buckets first: due timers are armed before those merely entering the horizon. The rows are
+     * found again by their heap position (a TID scan, whatever the table's size; stable, as they are locked): with
+     * `id in (...)` the planner chose a hash join over a sequential scan of the whole table on a small one.
+     */
+    public static final String ARM_DUE = """
+            update deadline_timer set armed = true
+            where ctid = any(array(select ctid from deadline_timer
+                                   where state = 'PENDING' and not armed
+                                     and deadline_timer_bucket(fire_at) <= deadline_timer_bucket(?1)
+                                   order by deadline_timer_bucket(fire_at)
+                                   limit ?2
+                                   for update skip locked))""";
+
+    /** The earliest armed fire time, for the loop's sleep (a dormant timer is an hour away, or armed next round). */
+    public static final String NEXT_FIRE_AT =
+            "select min(fire_at) from deadline_timer where state = 'PENDING' and armed";
+
+    /** Pending timers of both tiers, each counted over its own partial index. */
+    public static final String COUNT_PENDING = """
+            select (select count(*) from deadline_timer where state = 'PENDING' and armed)
+                 + (select count(*) from deadline_timer where state = 'PENDING' and not armed)""";
 
     /*
      * The claim must walk the pending index in due order and stop after `limit` rows. When the statistics say that
@@ -84,7 +111,15 @@ public class FiringBatch {
     public record Claimed(DeadlineTimer timer, Deadline deadline) {
     }
 
-    /** Claims at most {@code limit} timers due at {@code now}, in due order, each with its promise. */
+    /** Arms at most {@code limit} dormant timers due by {@code horizonEnd}; answers how many. */
+    public Uni<Integer> armDue(Instant horizonEnd, int limit) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(ARM_DUE)
+                .setParameter(1, horizonEnd)
+                .setParameter(2, limit)
+                .executeUpdate());
+    }
+
+    /** Claims at most {@code limit} armed timers due at {@code now}, in due order, each with its promise. */
     public Uni<List<Claimed>> claim(Instant now, int limit) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(CLAIM_IN_DUE_ORDER)
                         .executeUpdate()

@@ -1,12 +1,13 @@
 package io.orikaeshi.scheduler.service;
 
 import io.orikaeshi.kit.work.BackgroundWorker;
+import io.orikaeshi.scheduler.repository.FiringBatch;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 
 /**
- * Refreshes the pending-timers gauge now and then: a count over the partial index is too costly to run on every
+ * Refreshes the pending-timers gauge now and then: a count over the partial indexes is too costly to run on every
  * scrape with millions pending, and a gauge seconds old is good enough for a dashboard.
  */
 @Singleton
@@ -24,7 +25,7 @@ public class PendingTimersGauge extends BackgroundWorker {
     @Override
     protected Uni<Round> round() {
         return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("select count(*) from deadline_timer where state = 'PENDING'", Long.class)
+                        .createNativeQuery(FiringBatch.COUNT_PENDING, Long.class)
                         .getSingleResult()))
                 .invoke(metrics::pending)
                 .replaceWith(Round.idle(config.pendingGaugeInterval()));

@@ -23,6 +23,22 @@ public interface SchedulerConfig {
     Duration retryPause();
 
     /**
+     * Timers due further ahead than this are stored dormant (indexed by a ten-minute bucket only) and armed by the
+     * firing rounds once their bucket comes within it; nearer ones are armed when stored. Longer keeps the fine
+     * due-time index larger (about horizon x due rate entries); shorter arms more often, never later: a dormant
+     * timer that is due is armed and fired in the same round.
+     */
+    @WithDefault("1h")
+    Duration armingHorizon();
+
+    /**
+     * Dormant timers armed per firing round at most: bounds the round's transaction when a whole bucket enters the
+     * horizon at once. Earliest buckets first, so due timers are never behind those merely entering the horizon.
+     */
+    @WithDefault("2000")
+    int armingBatch();
+
+    /**
      * The warning comes at most this share of the promise window before the due time: a tenant's 13-minute lead
      * makes no sense for a 10-minute promise, which is then warned 5 minutes before (share 0.5). A tenant's
      * {@code promises.max-warning-share} overrides it.

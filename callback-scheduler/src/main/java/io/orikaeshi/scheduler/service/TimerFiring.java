@@ -45,11 +45,15 @@ public class TimerFiring {
         this.metrics = metrics;
     }
 
-    /** Fires at most {@code limit} due timers; answers how many were claimed. */
+    /**
+     * Arms the dormant timers whose bucket came within the horizon, then fires at most {@code limit} due timers, in
+     * one transaction; answers how many were claimed.
+     */
     public Uni<Integer> fireDue(int limit) {
         Instant now = Instant.now();
         List<DeadlineTimer> claimed = new ArrayList<>();
-        return Panache.withTransaction(() -> batch.claim(now, limit)
+        return Panache.withTransaction(() -> batch.armDue(now.plus(config.armingHorizon()), config.armingBatch())
+                        .chain(() -> batch.claim(now, limit))
                         .flatMap(due -> {
                             due.forEach(c -> claimed.add(c.timer()));
                             return due.isEmpty() ? Uni.createFrom().voidItem() : fire(due, now);
@@ -58,10 +62,10 @@ public class TimerFiring {
                 .replaceWith(claimed::size);
     }
 
-    /** The earliest pending fire time, for the loop's sleep; null when nothing is pending. */
+    /** The earliest armed fire time, for the loop's sleep; null when nothing is armed. */
     public Uni<Instant> nextFireAt() {
         return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
-                .createNativeQuery("select min(fire_at) from deadline_timer where state = 'PENDING'", Instant.class)
+                .createNativeQuery(FiringBatch.NEXT_FIRE_AT, Instant.class)
                 .getSingleResultOrNull()));
     }
 

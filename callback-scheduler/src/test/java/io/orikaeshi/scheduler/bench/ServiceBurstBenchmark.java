@@ -83,7 +83,11 @@ public final class ServiceBurstBenchmark {
         }
     }
 
-    /** Open promises whose overdue timers are far in the future (not due before the UPDATE). */
+    /**
+     * Open promises whose overdue timers are far in the future (not due before the UPDATE), stored dormant as the
+     * service stores them a day ahead: the UPDATE then makes them due without arming them, so the service's rounds
+     * must arm and fire them (the case of arming lagging behind, at its largest).
+     */
     private static void store(Connection db, int count) throws Exception {
         Instant later = Instant.now().plus(Duration.ofDays(1));
         db.setAutoCommit(false);
@@ -91,7 +95,7 @@ public final class ServiceBurstBenchmark {
                 + "version, assignee, assignee_kind, promised_at, state) values (?, 'acme-jp', ?, 1, 'op-1', "
                 + "'PERSON', ?, 'OPEN')");
              PreparedStatement timer = db.prepareStatement("insert into deadline_timer (call_id, kind, level, "
-                     + "fire_at, promise_version, state) values (?, 'OVERDUE', 0, ?, 1, 'PENDING')")) {
+                     + "fire_at, promise_version, state, armed) values (?, 'OVERDUE', 0, ?, 1, 'PENDING', false)")) {
             for (int i = 0; i < count; i++) {
                 String callId = CallIds.V7.next();
                 deadline.setString(1, callId);

@@ -4,6 +4,7 @@ import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.scheduler.repository.FiringBatch;
+import io.orikaeshi.scheduler.repository.TimerStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import javax.sql.DataSource;
@@ -39,6 +40,9 @@ final class TimerTableWorkload implements Workload {
     private static final Duration POLL = Duration.ofMillis(250);
     /** The service's default {@code orikaeshi.scheduler.late-after}. */
     private static final Duration LATE_AFTER = Duration.ofSeconds(2);
+    /** The service's default {@code orikaeshi.scheduler.arming-horizon} and {@code arming-batch}. */
+    private static final Duration ARMING_HORIZON = Duration.ofHours(1);
+    private static final int ARMING_BATCH = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long BULK_CHUNK = 1_000_000;
 
@@ -98,7 +102,7 @@ final class TimerTableWorkload implements Workload {
     /**
      * The same rows as {@link #insert}, made by the server: each statement stores a million promises (deadline row and
      * overdue timer) through the tables' ordinary indexes, with call ids of the same kind and order as the batched
-     * inserts' (see CallIds).
+     * inserts' (see CallIds), armed or dormant as TimerStore would store them.
      */
     @Override
     public void bulkFill(long count, Instant from, long spreadMillis) throws Exception {
@@ -111,20 +115,25 @@ final class TimerTableWorkload implements Workload {
                               cast(? as timestamptz) + (((? + g) * 7919) %% ?) * interval '1 millisecond', 1, 'op-1', 'PERSON', now(), 'OPEN'
                        from generate_series(1, ?) g
                        returning call_id, due_at)
-                     insert into deadline_timer (call_id, kind, level, fire_at, promise_version, state)
-                     select call_id, 'OVERDUE', 0, due_at, 1, 'PENDING' from d""".formatted(ids.sql()))) {
+                     insert into deadline_timer (call_id, kind, level, fire_at, promise_version, state, armed)
+                     select call_id, 'OVERDUE', 0, due_at, 1, 'PENDING', due_at <= now() + ? * interval '1 second'
+                     from d""".formatted(ids.sql()))) {
             for (long done = 0; done < count; done += BULK_CHUNK) {
                 fill.setTimestamp(1, Timestamp.from(from));
                 fill.setLong(2, done); // each statement continues the sequence: no due time is made twice
                 fill.setLong(3, spreadMillis);
                 fill.setLong(4, Math.min(BULK_CHUNK, count - done));
+                fill.setLong(5, ARMING_HORIZON.toSeconds());
                 fill.executeUpdate();
             }
             IoStats.flush(db);
         }
     }
 
-    /** A promise as the service arms it: the deadline row and its overdue timer, in one transaction per batch. */
+    /**
+     * A promise as the service stores it: the deadline row and its overdue timer (TimerStore's own upsert, armed or
+     * dormant by the service's rule), in one transaction per batch.
+     */
     @Override
     public double insert(long count, LongFunction<Instant> dueAt) throws Exception {
         long started = System.nanoTime();
@@ -132,8 +141,7 @@ final class TimerTableWorkload implements Workload {
              PreparedStatement deadline = db.prepareStatement("insert into deadline (call_id, tenant_id, due_at, "
                      + "version, assignee, assignee_kind, promised_at, state) values (?, 'acme-jp', ?, 1, 'op-1', "
                      + "'PERSON', ?, 'OPEN')");
-             PreparedStatement timer = db.prepareStatement("insert into deadline_timer (call_id, kind, level, "
-                     + "fire_at, promise_version, state) values (?, 'OVERDUE', 0, ?, 1, 'PENDING')")) {
+             PreparedStatement timer = db.prepareStatement(jdbc(TimerStore.ARM))) {
             db.setAutoCommit(false);
             Timestamp now = Timestamp.from(Instant.now());
             for (long i = 0; i < count; i++) {
@@ -144,7 +152,12 @@ final class TimerTableWorkload implements Workload {
                 deadline.setTimestamp(3, now);
                 deadline.addBatch();
                 timer.setString(1, callId);
-                timer.setTimestamp(2, due);
+                timer.setString(2, "OVERDUE");
+                timer.setInt(3, 0);
+                timer.setTimestamp(4, due);
+                timer.setInt(5, 1);
+                timer.setString(6, null);
+                timer.setBoolean(7, TimerStore.armedWhenStored(due.toInstant(), now.toInstant(), ARMING_HORIZON));
                 timer.addBatch();
                 if ((i + 1) % 5_000 == 0 || i == count - 1) {
                     deadline.executeBatch();
@@ -198,13 +211,18 @@ final class TimerTableWorkload implements Workload {
     }
 
     /**
-     * One round of TimerFiring over JDBC: FiringBatch's claim, then its three set-based writes with the rows as one
+     * One round of TimerFiring over JDBC: FiringBatch's arming of dormant timers, its claim, then its three set-based writes with the rows as one
      * JSON parameter each, in one transaction. The workload arms OVERDUE timers only, so the decision is the service's
      * for that kind: fire, move the promise to OVERDUE, announce CallbackOverdue (a stale timer is cancelled).
      */
     private int fireDue(Connection db, Lateness lateness) throws Exception {
         Instant now = Instant.now();
         List<Claimed> due = new ArrayList<>();
+        try (PreparedStatement arm = db.prepareStatement(jdbc(FiringBatch.ARM_DUE))) {
+            arm.setTimestamp(1, Timestamp.from(now.plus(ARMING_HORIZON)));
+            arm.setInt(2, ARMING_BATCH);
+            arm.executeUpdate();
+        }
         try (Statement planning = db.createStatement()) {
             planning.execute(FiringBatch.CLAIM_IN_DUE_ORDER);
         }
@@ -282,7 +300,7 @@ final class TimerTableWorkload implements Workload {
     private long sleepMillis(Connection db) throws SQLException {
         Instant next = null;
         try (Statement sql = db.createStatement();
-             ResultSet row = sql.executeQuery("select min(fire_at) from deadline_timer where state = 'PENDING'")) {
+             ResultSet row = sql.executeQuery(FiringBatch.NEXT_FIRE_AT)) {
             if (row.next() && row.getTimestamp(1) != null) {
                 next = row.getTimestamp(1).toInstant();
             }
@@ -295,14 +313,22 @@ final class TimerTableWorkload implements Workload {
         return Math.max(0, Math.min(poll, Duration.between(Instant.now(), next).toMillis()));
     }
 
-    /** The claim's plan (EXPLAIN without ANALYZE: nothing is locked). */
+    /** The arming's and the claim's plans (EXPLAIN without ANALYZE: nothing is locked). */
     @Override
     public String firingPlan() throws Exception {
         StringBuilder plan = new StringBuilder();
         try (Connection db = dataSource.getConnection();
              Statement planning = db.createStatement();
+             PreparedStatement explainArm = db.prepareStatement("explain " + jdbc(FiringBatch.ARM_DUE));
              PreparedStatement explain = db.prepareStatement("explain " + jdbc(FiringBatch.CLAIM))) {
             db.setAutoCommit(false);
+            explainArm.setTimestamp(1, Timestamp.from(Instant.now().plus(ARMING_HORIZON)));
+            explainArm.setInt(2, ARMING_BATCH);
+            try (ResultSet rows = explainArm.executeQuery()) {
+                while (rows.next()) {
+                    plan.append("\n    ").append(rows.getString(1));
+                }
+            }
             planning.execute(FiringBatch.CLAIM_IN_DUE_ORDER);
             explain.setTimestamp(1, Timestamp.from(Instant.now()));
             explain.setInt(2, BATCH);
@@ -329,7 +355,7 @@ final class TimerTableWorkload implements Workload {
     @Override
     public long pending() throws Exception {
         try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement();
-             ResultSet row = sql.executeQuery("select count(*) from deadline_timer where state = 'PENDING'")) {
+             ResultSet row = sql.executeQuery(FiringBatch.COUNT_PENDING)) {
             row.next();
             return row.getLong(1);
         }
