@@ -53,6 +53,7 @@ public final class ReportBenchmark {
     private static final Pattern CALL_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\s*$");
     private static final Duration WAIT = Duration.ofMinutes(5);
+    private static final int WARM_UP = 4000;
 
     private ReportBenchmark() {
     }
@@ -78,8 +79,9 @@ public final class ReportBenchmark {
                 MailCatcher mail = infra.mail();
                 Meters meters = new Meters(BenchSupport.cpuMeter(Map.of("notification-service", service)),
                         BenchSupport.threadMeter(Map.of("notification-service", service)));
-                System.out.println("warm-up ...");
-                run(producer, mail, 500, 0);
+                // Full JIT: the service compiles (C2) through its first few thousand mails on the same 2 cores.
+                System.out.println("warm-up: " + WARM_UP + " reports ...");
+                run(producer, mail, WARM_UP, 0);
                 mail.purge();
 
                 List<String> rows = new ArrayList<>();
