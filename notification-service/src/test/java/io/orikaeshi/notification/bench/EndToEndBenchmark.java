@@ -54,6 +54,7 @@ public final class EndToEndBenchmark {
     /** Keep-alive connections to intake: enough that an answer slower than the schedule's step does not queue the next. */
     private static final int CONNECTIONS = 64;
     private static final int WARM_UP_SECONDS = 40;
+    private static final Duration IDLE = Duration.ofSeconds(10);
 
     private EndToEndBenchmark() {
     }
@@ -106,6 +107,13 @@ public final class EndToEndBenchmark {
                 System.out.printf("cores %d; warm-up: 100 calls/s for %d s (not counted)%n",
                         Runtime.getRuntime().availableProcessors(), WARM_UP_SECONDS);
                 phase(vertx, http, mail, 100, WARM_UP_SECONDS, null, null);
+                // What the system costs with no load at all (pollers, heartbeats, timers): at low rates it is a large
+                // part of the CPU per call.
+                Thread.sleep(3000);
+                cpu.start();
+                Thread.sleep(IDLE.toMillis());
+                CpuMeter.Report idle = cpu.stop();
+                System.out.printf("%nIdle (no calls) for %d s:%n%s", IDLE.toSeconds(), idle.table(0, "call"));
                 List<String> rows = new ArrayList<>();
                 List<String> splits = new ArrayList<>();
                 List<String> budgets = new ArrayList<>();
