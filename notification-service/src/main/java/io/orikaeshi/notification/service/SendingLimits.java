@@ -28,8 +28,13 @@ public class SendingLimits {
     public record Split(List<MailMessage> allowed, Map<MailMessage, Instant> deferred) {
     }
 
-    private static final String RECENT = "select count(*), min(sent_at) from mail_message "
-            + "where tenant_id = ?1 and status = 'SENT' and sent_at > ?2";
+    /**
+     * The window's sends, oldest first, but no more than the limit: past it the tenant has no room whatever the
+     * exact count, and the oldest send (when room comes back) is the first row either way. Unbounded, every claim
+     * counted the whole window (15,000 rows at 250 mails/s and a one-minute window).
+     */
+    private static final String RECENT = "select count(*), min(sent_at) from (select sent_at from mail_message "
+            + "where tenant_id = ?1 and status = 'SENT' and sent_at > ?2 order by sent_at limit ?3) recent";
     /** Timestamps are stored in microseconds: step past the boundary so the oldest send has surely left. */
     private static final Duration MARGIN = Duration.ofMillis(1);
 
@@ -64,6 +69,7 @@ public class SendingLimits {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(RECENT, Object[].class)
                 .setParameter(1, tenantId)
                 .setParameter(2, now.minus(window))
+                .setParameter(3, settings.sendingLimit())
                 .getSingleResult()).invoke(row -> {
                     long recent = ((Number) row[0]).longValue() + inFlight;
                     Instant oldest = row[1] == null ? now : instant(row[1]);

@@ -1,6 +1,7 @@
 package io.orikaeshi.notification.bench;
 
 import io.orikaeshi.events.Topics;
+import io.orikaeshi.infra.CpuMeter;
 import io.orikaeshi.infra.InfraSettings;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
@@ -8,11 +9,13 @@ import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.ServiceProcess;
 import io.orikaeshi.infra.testing.DemoKeys;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +23,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -33,7 +37,7 @@ import java.util.regex.Pattern;
  * End to end, from intake's 201 to the SMTP server's acceptance of the call's report mail: Kafka, PostgreSQL and
  * GreenMail from local-infra, intake-service and notification-service as their own processes (their quarkus-run.jar,
  * as the local run starts them), and an open-loop client posting {@code POST /tenants/acme-jp/calls} with the demo
- * operator key at a fixed rate, whatever the answers' latency. A benchmark, not a test: see bench/README.md.
+ * operator key at a fixed rate from one Vert.x event loop, whatever the answers' latency. A benchmark, not a test: see bench/README.md.
  *
  * <p>Arguments: rates per second, comma-separated, each run in turn (default 500), and seconds per rate (default 30).
  */
@@ -46,6 +50,11 @@ public final class EndToEndBenchmark {
     private static final Duration DRAIN = Duration.ofSeconds(120);
     /** Distinct callback numbers across every phase: a repeated number with an open promise would be a chase. */
     private static final AtomicLong NUMBERS = new AtomicLong();
+    private static final String AUTHORIZATION = DemoKeys.bearer(DemoKeys.ACME_OPERATOR);
+    /** Keep-alive connections to intake: enough that an answer slower than the schedule's step does not queue the next. */
+    private static final int CONNECTIONS = 64;
+    private static final int WARM_UP_SECONDS = 40;
+    private static final Duration IDLE = Duration.ofSeconds(10);
 
     private EndToEndBenchmark() {
     }
@@ -62,49 +71,86 @@ public final class EndToEndBenchmark {
             int notificationPort = BenchSupport.freePort();
             ServiceProcess intake = null;
             ServiceProcess notification = null;
+            Vertx vertx = null;
             try {
+                List<String> intakeJvm = BenchSupport.deployedJvm();
+                // Only acme-jp's flood protection is raised: the run measures the path, not the limit.
+                List<String> notificationJvm = BenchSupport.deployedJvm(
+                        "-Dorikaeshi.tenants.acme-jp.notifications.sending-limit=100000000");
+                System.out.println("intake JVM args: " + intakeJvm + "; notification JVM args: " + notificationJvm);
                 intake = ServiceProcess.start("intake-service", intakeJar(root),
-                        LocalSystem.serviceEnv(infra, "intake-service", "intake", intakePort, root), List.of(),
+                        LocalSystem.serviceEnv(infra, "intake-service", "intake", intakePort, root), intakeJvm,
                         logs.resolve("e2e-intake-service.log"));
                 notification = ServiceProcess.start("notification-service",
                         LocalSystem.quarkusRunJar(root, "notification-service"),
                         LocalSystem.serviceEnv(infra, "notification-service", "notification", notificationPort, root),
-                        // Only acme-jp's flood protection is raised: the run measures the path, not the limit.
-                        notificationArgs(),
-                        logs.resolve("e2e-notification-service.log"));
+                        notificationJvm, logs.resolve("e2e-notification-service.log"));
                 intake.awaitHealthy("http://127.0.0.1:" + intakePort + "/q/health/ready", Duration.ofMinutes(3));
                 notification.awaitHealthy("http://127.0.0.1:" + notificationPort + "/q/health/ready",
                         Duration.ofMinutes(3));
-                String base = "http://127.0.0.1:" + intakePort;
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                // The load comes from one Vert.x event loop: the JDK client's thread per request cost ~0.4 cores at
+                // 1,000 calls/s in intake's benchmark, on the 2 cores the services share.
+                vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                        .setInternalBlockingPoolSize(1));
+                HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
+                        .setDefaultPort(intakePort).setKeepAlive(true).setMaxPoolSize(CONNECTIONS));
                 MailCatcher mail = infra.mail();
                 RecordTimes published = RecordTimes.follow(infra.kafkaBootstrapServers(), Topics.CALL_EVENTS);
+                Map<String, ServiceProcess> services = new LinkedHashMap<>();
+                services.put("intake-service", intake);
+                services.put("notification-service", notification);
+                CpuMeter cpu = BenchSupport.cpuMeter(services);
+                CpuMeter threads = BenchSupport.threadMeter(services);
 
-                System.out.printf("cores %d; warm-up: 100 calls/s for 10 s (not counted)%n",
-                        Runtime.getRuntime().availableProcessors());
-                phase(http, base, mail, 100, 10);
+                // With the full JIT the first few thousand calls compile (C2) on the same 2 cores: 10 s at 100/s left
+                // the services compiling through the first measured phase (~2 of the 2 cores busy at 100 calls/s).
+                System.out.printf("cores %d; warm-up: 100 calls/s for %d s (not counted)%n",
+                        Runtime.getRuntime().availableProcessors(), WARM_UP_SECONDS);
+                phase(vertx, http, mail, 100, WARM_UP_SECONDS, null, null);
+                // What the system costs with no load at all (pollers, heartbeats, timers): at low rates it is a large
+                // part of the CPU per call.
+                Thread.sleep(3000);
+                cpu.start();
+                Thread.sleep(IDLE.toMillis());
+                CpuMeter.Report idle = cpu.stop();
+                System.out.printf("%nIdle (no calls) for %d s:%n%s", IDLE.toSeconds(), idle.table(0, "call"));
                 List<String> rows = new ArrayList<>();
                 List<String> splits = new ArrayList<>();
+                List<String> budgets = new ArrayList<>();
+                List<String> threadTables = new ArrayList<>();
                 for (int rate : rates) {
                     System.out.printf("%n%d calls/s for %d s ...%n", rate, seconds);
-                    Phase result = phase(http, base, mail, rate, seconds);
+                    CpuMeter.Report[] reports = new CpuMeter.Report[2];
+                    Phase result = phase(vertx, http, mail, rate, seconds, new CpuMeter[] {cpu, threads}, reports);
                     System.out.println(result.summary());
                     rows.add(result.row());
                     splits.add(rate + " calls/s:\n" + new StageSplit("201", result.acceptedAt())
                             .then("on Kafka", published.snapshot())
                             .then("queued", StageSplit.queuedAt(infra))
                             .then("SMTP accepted", result.reportedAt()).render());
+                    budgets.add(rate + " calls/s offered, from the first request to the last report:\n"
+                            + reports[0].table(result.accepted(), "call"));
+                    threadTables.add(rate + " calls/s:\n" + reports[1].table(result.accepted(), "call"));
                 }
                 System.out.println();
-                System.out.println("| offered calls/s | 201s | achieved 201/s | non-201 | 201 p50 / p99 ms (intake) "
-                        + "| reports | missing | doubled | 201 -> SMTP p50 ms | p99 ms | max ms |");
+                System.out.println("| offered calls/s | 201s | achieved 201/s | non-201 | 201 p50 / p99 ms (intake,"
+                        + " from the scheduled instant) | reports | missing | doubled | 201 -> SMTP p50 ms | p99 ms"
+                        + " | max ms |");
                 System.out.println("|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
                 rows.forEach(System.out::println);
                 System.out.println("\nWhere the time goes, per call (the 201, the CallReceived record's timestamp on"
                         + " Kafka, the ledger row's created_at, SMTP acceptance):");
                 splits.forEach(System.out::println);
+                System.out.println("\nWhere the cores went (CPU ms per call answered 201):");
+                budgets.forEach(System.out::println);
+                Path threadFile = logs.resolve("e2e-threads.md");
+                Files.writeString(threadFile, String.join("\n", threadTables));
+                System.out.println("(the benchmark JVM's CPU per thread name: " + threadFile + ")");
                 published.close();
             } finally {
+                if (vertx != null) {
+                    vertx.close().toCompletionStage().toCompletableFuture().join();
+                }
                 if (notification != null) {
                     notification.stop();
                 }
@@ -143,16 +189,24 @@ public final class EndToEndBenchmark {
 
     /**
      * Posts {@code rate * seconds} calls, each at its own instant of a fixed schedule (open loop: a slow answer does
-     * not slow the offered rate), then waits for their report mails and matches each mail to its call by call id.
+     * not slow the offered rate; a pacer thread hands each request to the client's event loop at its instant), then
+     * waits for their report mails and matches each mail to its call by call id. The meters, if any, cover the
+     * first request to the last report.
      */
-    private static Phase phase(HttpClient http, String base, MailCatcher mail, int rate, int seconds)
-            throws Exception {
+    private static Phase phase(Vertx vertx, HttpClient http, MailCatcher mail, int rate, int seconds,
+                               CpuMeter[] meters, CpuMeter.Report[] reports) throws Exception {
         mail.purge();
         int count = rate * seconds;
         Map<String, Instant> acceptedAt = new ConcurrentHashMap<>();
         double[] acceptLatencies = new double[count];
         AtomicInteger rejected = new AtomicInteger();
-        List<CompletableFuture<Void>> inFlight = new ArrayList<>(count);
+        CountDownLatch answered = new CountDownLatch(count);
+        Context loop = vertx.getOrCreateContext();
+        if (meters != null) {
+            for (CpuMeter meter : meters) {
+                meter.start();
+            }
+        }
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long due = start + i * 1_000_000_000L / rate;
@@ -161,27 +215,34 @@ public final class EndToEndBenchmark {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
             int slot = i;
-            long sent = System.nanoTime();
-            inFlight.add(http.sendAsync(request(base), HttpResponse.BodyHandlers.discarding())
-                    .handle((response, failure) -> {
+            String body = body();
+            loop.runOnContext(ignored -> http.request(HttpMethod.POST, "/tenants/" + TENANT + "/calls")
+                    .compose(request -> request.putHeader("Content-Type", "application/json")
+                            .putHeader("Authorization", AUTHORIZATION).send(body))
+                    .compose(response -> response.body().map(ignoredBody -> response))
+                    .onComplete(result -> {
                         Instant now = Instant.now();
-                        acceptLatencies[slot] = (System.nanoTime() - sent) / 1e6;
-                        if (failure == null && response.statusCode() == 201) {
-                            String location = response.headers().firstValue("Location").orElseThrow();
+                        // From the scheduled instant: a request held back by a busy client or a full pool counts.
+                        acceptLatencies[slot] = (System.nanoTime() - due) / 1e6;
+                        if (result.succeeded() && result.result().statusCode() == 201) {
+                            String location = result.result().getHeader("Location");
                             acceptedAt.put(location.substring(location.lastIndexOf('/') + 1), now);
                         } else {
                             rejected.incrementAndGet();
                         }
-                        return null;
+                        answered.countDown();
                     }));
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        answered.await();
         double sendingSeconds = (System.nanoTime() - start) / 1e9;
         int accepted = acceptedAt.size();
-        try {
-            mail.awaitMessages(m -> true, accepted, DRAIN);
-        } catch (AssertionError e) {
+        if (!BenchSupport.awaitCount(mail, accepted, DRAIN)) {
             System.out.println("Not every report arrived within " + DRAIN + " of the last 201");
+        }
+        if (meters != null) {
+            for (int m = 0; m < meters.length; m++) {
+                reports[m] = meters[m].stop();
+            }
         }
         Thread.sleep(2000); // a doubled mail would come right after the first
         Map<String, Integer> mailsPerCall = new HashMap<>();
@@ -213,16 +274,6 @@ public final class EndToEndBenchmark {
                 mailsPerCall.size(), accepted - mailsPerCall.size(), doubled, sorted, acceptedAt, reportedAt);
     }
 
-    /** BENCH_SERVICE_ARGS adds JVM arguments to notification-service (e.g. a flight recording), as in ReportBenchmark. */
-    private static List<String> notificationArgs() {
-        List<String> args = new ArrayList<>(List.of("-Dorikaeshi.tenants.acme-jp.notifications.sending-limit=100000000"));
-        String extra = System.getenv("BENCH_SERVICE_ARGS");
-        if (extra != null && !extra.isBlank()) {
-            args.addAll(Arrays.asList(extra.trim().split("\\s+")));
-        }
-        return args;
-    }
-
     /**
      * intake's quarkus-run.jar: this checkout's, or BENCH_INTAKE_APP's (a quarkus-app directory), so the run can take
      * an intake built elsewhere (another worktree) beside this notification-service.
@@ -235,18 +286,14 @@ public final class EndToEndBenchmark {
         return jar;
     }
 
-    private static HttpRequest request(String base) {
+    private static String body() {
         long n = NUMBERS.getAndIncrement();
         String number = String.format("03-%04d-%04d", 1000 + (n / 10_000) % 9000, n % 10_000);
-        String body = """
+        return """
                 {"addressee": "佐藤", "callerName": {"status": "PROVIDED", "value": "山田 太郎"},
                  "purpose": {"status": "PROVIDED", "value": "納期のご確認"},
                  "callbackNumber": {"status": "PROVIDED", "value": "%s"},
                  "callback": {"dueAt": "%s", "assignee": "佐藤"}}
                 """.formatted(number, Instant.now().plus(Duration.ofHours(2)).toString());
-        return HttpRequest.newBuilder(URI.create(base + "/tenants/" + TENANT + "/calls"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", DemoKeys.bearer(DemoKeys.ACME_OPERATOR))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 }

@@ -4,6 +4,7 @@ import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.Topics;
+import io.orikaeshi.infra.CpuMeter;
 import io.orikaeshi.infra.InfraSettings;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
@@ -52,6 +53,7 @@ public final class ReportBenchmark {
     private static final Pattern CALL_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\s*$");
     private static final Duration WAIT = Duration.ofMinutes(5);
+    private static final int WARM_UP = 4000;
 
     private ReportBenchmark() {
     }
@@ -75,16 +77,23 @@ public final class ReportBenchmark {
             try (KafkaProducer<String, String> producer = producer(infra.kafkaBootstrapServers())) {
                 service.awaitHealthy("http://127.0.0.1:" + port + "/q/health/ready", Duration.ofMinutes(3));
                 MailCatcher mail = infra.mail();
-                System.out.println("warm-up ...");
-                run(producer, mail, 500, 0);
+                Meters meters = new Meters(BenchSupport.cpuMeter(Map.of("notification-service", service)),
+                        BenchSupport.threadMeter(Map.of("notification-service", service)));
+                // Full JIT: the service compiles (C2) through its first few thousand mails on the same 2 cores.
+                System.out.println("warm-up: " + WARM_UP + " reports ...");
+                run(producer, mail, WARM_UP, 0);
                 mail.purge();
 
                 List<String> rows = new ArrayList<>();
                 List<String> splits = new ArrayList<>();
+                List<String> budgets = new ArrayList<>();
+                List<String> threadTables = new ArrayList<>();
                 Result burstResult = null;
                 List<ReceivedMail> sent = List.of();
                 if (burst > 0) {
+                    meters.start();
                     burstResult = run(producer, mail, burst, 0);
+                    meters.stop("burst " + burst, burst, budgets, threadTables);
                     rows.add(row("service: Kafka event -> SMTP acceptance, burst", burstResult));
                     splits.add("burst " + burst + ":\n" + burstResult.split(infra));
                     sent = mail.messages();
@@ -92,7 +101,9 @@ public final class ReportBenchmark {
                 }
                 for (int rate : rates) {
                     System.out.printf("paced %d/s for %d s ...%n", rate, pacedSeconds);
+                    meters.start();
                     Result paced = run(producer, mail, rate * pacedSeconds, rate);
+                    meters.stop("paced " + rate + "/s", rate * pacedSeconds, budgets, threadTables);
                     rows.add(row("service: Kafka event -> SMTP acceptance, paced " + rate + "/s", paced));
                     splits.add("paced " + rate + "/s:\n" + paced.split(infra));
                     mail.purge();
@@ -100,10 +111,14 @@ public final class ReportBenchmark {
                 Result plainSerial = null;
                 Result plainPooled = null;
                 if (burst > 0) {
+                    meters.start();
                     plainSerial = plain(infra.smtpPort(), sent, 1, mail);
+                    meters.stop("plain Jakarta Mail, 1 connection", sent.size(), budgets, threadTables);
                     rows.add(row("plain Jakarta Mail loop, 1 connection", plainSerial));
                     mail.purge();
+                    meters.start();
                     plainPooled = plain(infra.smtpPort(), sent, 10, mail);
+                    meters.stop("plain Jakarta Mail, 10 connections", sent.size(), budgets, threadTables);
                     rows.add(row("plain Jakarta Mail, 10 connections (the mailer's pool size)", plainPooled));
                 }
 
@@ -114,6 +129,12 @@ public final class ReportBenchmark {
                 System.out.println("\nWhere the service's time goes, per mail (publication, the ledger row's created_at,"
                         + " SMTP acceptance):");
                 splits.forEach(System.out::println);
+                System.out.println("\nWhere the cores went (CPU ms per mail; the plain loops' threads count as"
+                        + " the benchmark JVM's other threads):");
+                budgets.forEach(System.out::println);
+                Path threadFile = logs.resolve("report-threads.md");
+                Files.writeString(threadFile, String.join("\n", threadTables));
+                System.out.println("(the benchmark JVM's CPU per thread name: " + threadFile + ")");
                 if (burstResult != null) {
                     System.out.printf("%nservice burst / plain 1 connection = %.2f; / plain 10 connections = %.2f%n",
                             burstResult.perSecond() / plainSerial.perSecond(),
@@ -125,15 +146,27 @@ public final class ReportBenchmark {
         }
     }
 
-    /** The demo tenant's flood protection would measure the limit, not the service; BENCH_SERVICE_ARGS adds more. */
+    /** As deployed (BenchSupport.deployedJvm); the demo tenant's flood protection would measure the limit. */
     private static List<String> serviceArgs() {
-        List<String> args = new ArrayList<>(List.of("-Dorikaeshi.tenants.acme-jp.notifications.sending-limit=100000000"));
-        String extra = System.getenv("BENCH_SERVICE_ARGS");
-        if (extra != null && !extra.isBlank()) {
-            args.addAll(Arrays.asList(extra.trim().split("\\s+")));
-        }
+        List<String> args = BenchSupport.deployedJvm("-Dorikaeshi.tenants.acme-jp.notifications.sending-limit=100000000");
         System.out.println("service JVM args: " + args);
         return args;
+    }
+
+    /** The CPU budget and the per-thread check of one measured run, from its start to its last mail. */
+    private record Meters(CpuMeter cpu, CpuMeter threads) {
+
+        void start() {
+            cpu.start();
+            threads.start();
+        }
+
+        void stop(String run, int mails, List<String> budgets, List<String> threadTables) {
+            CpuMeter.Report budget = cpu.stop();
+            CpuMeter.Report perThread = threads.stop();
+            budgets.add(run + ":\n" + budget.table(mails, "mail"));
+            threadTables.add(run + ":\n" + perThread.table(mails, "mail"));
+        }
     }
 
     record Result(int count, double perSecond, double p50, double p99, double max, Map<String, Instant> published,
@@ -165,7 +198,10 @@ public final class ReportBenchmark {
             producer.send(new ProducerRecord<>(Topics.CALL_EVENTS, event.key(), EventCodec.toJson(event)));
         }
         producer.flush();
-        List<ReceivedMail> received = mail.awaitMessages(m -> true, count, WAIT);
+        if (!BenchSupport.awaitCount(mail, count, WAIT)) {
+            throw new IllegalStateException("Only " + mail.messages().size() + " of " + count + " mails within " + WAIT);
+        }
+        List<ReceivedMail> received = mail.messages();
         double[] latencies = new double[count];
         Instant last = first;
         Map<String, Instant> accepted = new HashMap<>();
@@ -215,7 +251,7 @@ public final class ReportBenchmark {
             w.get();
         }
         pool.shutdown();
-        mail.awaitMessages(m -> true, messages.size(), WAIT);
+        BenchSupport.awaitCount(mail, messages.size(), WAIT);
         return result(latencies, Duration.between(first, Instant.now()), Map.of(), Map.of());
     }
 
