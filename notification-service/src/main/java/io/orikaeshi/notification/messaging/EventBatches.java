@@ -6,8 +6,8 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.kit.inbox.ProcessedEvents;
+import io.orikaeshi.kit.outbox.Outbox;
 import io.orikaeshi.kit.tracing.Tracing;
-import io.orikaeshi.notification.repository.OutboxRows;
 import io.orikaeshi.notification.repository.PendingRows;
 import io.orikaeshi.notification.repository.ProcessedBatch;
 import io.orikaeshi.notification.service.MailComposer;
@@ -49,16 +49,16 @@ public class EventBatches {
     private final MailComposer composer;
     private final MailDispatcher dispatcher;
     private final DeadLetters deadLetters;
-    private final OutboxRows outboxRows;
+    private final Outbox outbox;
 
     public EventBatches(ProcessedBatch ledger, ProcessedEvents processed, MailComposer composer,
-                        MailDispatcher dispatcher, DeadLetters deadLetters, OutboxRows outboxRows) {
+                        MailDispatcher dispatcher, DeadLetters deadLetters, Outbox outbox) {
         this.ledger = ledger;
         this.processed = processed;
         this.composer = composer;
         this.dispatcher = dispatcher;
         this.deadLetters = deadLetters;
-        this.outboxRows = outboxRows;
+        this.outbox = outbox;
     }
 
     /** An event with the record it came from (to park it) and its consumer span (continuing the producer's trace). */
@@ -102,7 +102,7 @@ public class EventBatches {
                     // Each claimed event once: by identity, so a record repeated in the batch is not applied twice.
                     Set<OrikaeshiEvent> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
                     claimed.addAll(fresh);
-                    PendingRows rows = new PendingRows(outboxRows);
+                    PendingRows rows = new PendingRows(outbox);
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Received received : events) {
                         if (claimed.contains(received.event())) {
@@ -118,7 +118,7 @@ public class EventBatches {
         for (Received received : events) {
             chain = chain.chain(() -> Uni.createFrom()
                     .deferred(() -> processed.applyOnce(received.event(), e -> {
-                        PendingRows rows = new PendingRows(outboxRows);
+                        PendingRows rows = new PendingRows(outbox);
                         return received.applyWith(composer, rows).chain(rows::flush);
                     }))
                     .onFailure().invoke(e -> LOG.warnf("Handling %s %s failed: %s", received.event().type(),

@@ -16,6 +16,7 @@ import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.Urgency;
 import io.orikaeshi.kit.links.LinkAction;
 import io.orikaeshi.kit.links.SignedLinks;
+import io.orikaeshi.kit.outbox.OutboxRow;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.kit.tracing.Tracing;
@@ -24,7 +25,6 @@ import io.orikaeshi.notification.mapping.MailModel;
 import io.orikaeshi.notification.mapping.Wording;
 import io.orikaeshi.notification.repository.CallSnapshot;
 import io.orikaeshi.notification.repository.MailMessage;
-import io.orikaeshi.notification.repository.OutboxRows;
 import io.orikaeshi.notification.repository.PendingRows;
 import io.quarkus.qute.Engine;
 import io.smallrye.mutiny.Uni;
@@ -196,7 +196,7 @@ public class MailComposer {
             mail.traceParent = traceParent;
             rows.add(mail);
             if (held.isPresent()) {
-                rows.add(new OutboxRows.Pending(Topics.NOTIFICATION_EVENTS, NotificationDeferred.of(
+                rows.add(OutboxRow.of(Topics.NOTIFICATION_EVENTS, NotificationDeferred.of(
                         mail.tenantId, mail.callId, now, mail.messageId, kind.name(), recipient, held.get(),
                         "quiet hours: the tenant is closed"), traceParent));
             }

@@ -6,9 +6,9 @@ import io.orikaeshi.events.NotificationSent;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.kit.outbox.Outbox;
+import io.orikaeshi.kit.outbox.OutboxRow;
 import io.orikaeshi.kit.work.BackgroundWorker;
 import io.orikaeshi.notification.repository.MailMessage;
-import io.orikaeshi.notification.repository.OutboxRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -62,19 +62,17 @@ public class MailDispatcher extends BackgroundWorker {
 
     private final ReactiveMailer mailer;
     private final Outbox outbox;
-    private final OutboxRows outboxRows;
     private final DispatchConfig config;
     private final SendingLimits limits;
     /** Per tenant, mail claimed by this instance and not yet recorded: the sending limit counts it as sent. */
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger batchesInFlight = new AtomicInteger();
 
-    public MailDispatcher(ReactiveMailer mailer, Outbox outbox, OutboxRows outboxRows, DispatchConfig config,
+    public MailDispatcher(ReactiveMailer mailer, Outbox outbox, DispatchConfig config,
                           SendingLimits limits) {
         super("mail-dispatcher", config.retryPause());
         this.mailer = mailer;
         this.outbox = outbox;
-        this.outboxRows = outboxRows;
         this.config = config;
         this.limits = limits;
     }
@@ -161,7 +159,7 @@ public class MailDispatcher extends BackgroundWorker {
 
     /** What to write for a sent batch: the sent rows at once, each other row its own state, and every event. */
     private record Outcomes(Instant now, List<Long> sentIds, List<MailMessage> notSent,
-                            List<OutboxRows.Pending> events) {
+                            List<OutboxRow> events) {
     }
 
     private Outcomes outcomes(List<MailMessage> batch, List<Throwable> failures, Instant now) {
@@ -177,7 +175,7 @@ public class MailDispatcher extends BackgroundWorker {
                 outcomes.notSent().add(message);
                 event = failed(message, failure, now);
             }
-            outcomes.events().add(new OutboxRows.Pending(Topics.NOTIFICATION_EVENTS, event, message.traceParent));
+            outcomes.events().add(OutboxRow.of(Topics.NOTIFICATION_EVENTS, event, message.traceParent));
         }
         return outcomes;
     }
@@ -207,7 +205,7 @@ public class MailDispatcher extends BackgroundWorker {
                         .setParameter(5, message.id)
                         .executeUpdate().replaceWithVoid());
             }
-            return chain.chain(() -> outboxRows.append(outcomes.events()));
+            return chain.chain(() -> outbox.appendAll(outcomes.events()));
         });
     }
 

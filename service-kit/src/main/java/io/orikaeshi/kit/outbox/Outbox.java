@@ -5,10 +5,12 @@ import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.tenant.TenantChanged;
 import io.orikaeshi.kit.tracing.Tracing;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Appends events to the outbox table. Call inside the transaction that changes the state the event announces:
@@ -50,6 +52,12 @@ public class Outbox {
         record.createdAt = Instant.now();
         record.traceParent = traceParent;
         return record.persist().replaceWithVoid();
+    }
+
+    /** Many events in one statement (a batch's outcomes), in the caller's transaction like {@link #append}. */
+    public Uni<Void> appendAll(List<OutboxRow> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+                : Panache.getSession().flatMap(session -> OutboxRow.MULTI_ROW_INSERT.execute(session, rows));
     }
 
     /** Tells the relay there is probably work, so publication does not wait for the next poll. Call after commit. */

@@ -2,21 +2,29 @@ package io.orikaeshi.kit.outbox;
 
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
+import io.orikaeshi.kit.sql.MultiRowInsert;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
- * An outbox row for code that writes with the reactive SQL client instead of Hibernate (intake's group commit). Same
- * table and columns as {@link OutboxRecord}; insert it with {@link #INSERT} inside the transaction of the state change.
+ * An outbox row written many at a time: with the reactive SQL client ({@link #INSERT} and {@link #tuple()}, intake's
+ * group commit) or through the Hibernate session ({@link Outbox#appendAll}). Same table and columns as
+ * {@link OutboxRecord}; always inside the transaction of the state change.
  */
 public record OutboxRow(String eventId, String topic, String messageKey, String eventType, String payload,
                         Instant createdAt, String traceParent) {
 
     public static final String INSERT = "insert into outbox (event_id, topic, message_key, event_type, payload,"
             + " created_at, trace_parent) values ($1, $2, $3, $4, $5, $6, $7)";
+
+    static final MultiRowInsert<OutboxRow> MULTI_ROW_INSERT = new MultiRowInsert<>("outbox",
+            List.of("event_id", "topic", "message_key", "event_type", "payload", "created_at", "trace_parent"),
+            row -> new Object[]{row.eventId, row.topic, row.messageKey, row.eventType, row.payload, row.createdAt,
+                    row.traceParent});
 
     /** @param traceParent the trace of the request that caused the event, captured on the request's own context */
     public static OutboxRow of(String topic, OrikaeshiEvent event, String traceParent) {
