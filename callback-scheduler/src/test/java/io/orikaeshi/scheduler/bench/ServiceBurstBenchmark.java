@@ -4,10 +4,10 @@ import io.orikaeshi.events.Topics;
 import io.orikaeshi.infra.InfraSettings;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
+import io.orikaeshi.infra.Ports;
 import io.orikaeshi.infra.ServiceProcess;
 import io.orikaeshi.scheduler.repository.FiringBatch;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,7 +44,7 @@ public final class ServiceBurstBenchmark {
         List<ServiceProcess> instances = new ArrayList<>();
         try (LocalInfrastructure infra = LocalInfrastructure.start(settings)) {
             for (int i = 0; i < instanceCount; i++) {
-                int port = freePort();
+                int port = Ports.free();
                 ServiceProcess instance = ServiceProcess.start("callback-scheduler-" + i,
                         LocalSystem.quarkusRunJar(root, "callback-scheduler"),
                         LocalSystem.serviceEnv(infra, "callback-scheduler", "scheduler", port, root),
@@ -151,12 +151,6 @@ public final class ServiceBurstBenchmark {
             }
         }
         throw new IllegalStateException("not drained within 15 minutes: " + existsQuery);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void log(String line) {

@@ -4,7 +4,6 @@ import io.orikaeshi.infra.CpuMeter;
 import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.infra.ServiceProcess;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,12 +32,6 @@ final class BenchSupport {
                     + "|executor-|fetcher|alter|lso).*");
 
     private BenchSupport() {
-    }
-
-    static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static Path root() {

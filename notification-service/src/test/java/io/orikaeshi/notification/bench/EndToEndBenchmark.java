@@ -7,6 +7,7 @@ import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
 import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.infra.ReceivedMail;
+import io.orikaeshi.infra.Ports;
 import io.orikaeshi.infra.ServiceProcess;
 import io.orikaeshi.infra.testing.DemoKeys;
 import io.vertx.core.Context;
@@ -67,8 +68,8 @@ public final class EndToEndBenchmark {
         Files.createDirectories(logs);
         try (LocalInfrastructure infra = LocalInfrastructure.start(
                 InfraSettings.forTests(List.of("intake", "notification")))) {
-            int intakePort = BenchSupport.freePort();
-            int notificationPort = BenchSupport.freePort();
+            int intakePort = Ports.free();
+            int notificationPort = Ports.free();
             ServiceProcess intake = null;
             ServiceProcess notification = null;
             Vertx vertx = null;

@@ -10,6 +10,7 @@ import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
 import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.infra.ReceivedMail;
+import io.orikaeshi.infra.Ports;
 import io.orikaeshi.infra.ServiceProcess;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -67,7 +68,7 @@ public final class ReportBenchmark {
         Path logs = root.resolve("notification-service/target/bench");
         Files.createDirectories(logs);
         try (LocalInfrastructure infra = LocalInfrastructure.start(InfraSettings.forTests(List.of("notification")))) {
-            int port = BenchSupport.freePort();
+            int port = Ports.free();
             ServiceProcess service = ServiceProcess.start("notification-service",
                     LocalSystem.quarkusRunJar(root, "notification-service"),
                     LocalSystem.serviceEnv(infra, "notification-service", "notification", port, root),
