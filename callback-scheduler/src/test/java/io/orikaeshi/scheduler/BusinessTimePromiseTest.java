@@ -11,9 +11,8 @@ import io.orikaeshi.events.Urgency;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,17 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class BusinessTimePromiseTest {
 
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-    private static DeadlineEventStream stream;
-
-    @BeforeAll
-    static void connect() {
-        stream = new DeadlineEventStream();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stream.close();
-    }
+    @RegisterExtension
+    static final DeadlineEventStream stream = new DeadlineEventStream();
 
     private static Instant tokyo(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(TOKYO).toInstant();

@@ -6,15 +6,33 @@ import io.orikaeshi.events.Topics;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.time.Duration;
 import java.util.List;
 
-/** Publishes call events and reads what the scheduler emitted, for one call at a time. */
-final class DeadlineEventStream implements AutoCloseable {
+/**
+ * Publishes call events and reads what the scheduler emitted, for one call at a time. A test class registers one as
+ * a static {@code @RegisterExtension} field: it connects once the class's Quarkus test resources are up (they start
+ * in the {@code @QuarkusTest} extension, which runs before it) and disconnects after the class.
+ */
+final class DeadlineEventStream implements BeforeAllCallback, AfterAllCallback {
 
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final KafkaTestClient kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
+    private KafkaTestClient kafka;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        kafka.close();
+    }
 
     void publish(OrikaeshiEvent event) {
         kafka.send(Topics.CALL_EVENTS, event.key(), EventCodec.toJson(event));
@@ -41,10 +59,5 @@ final class DeadlineEventStream implements AutoCloseable {
 
     KafkaTestClient kafka() {
         return kafka;
-    }
-
-    @Override
-    public void close() {
-        kafka.close();
     }
 }

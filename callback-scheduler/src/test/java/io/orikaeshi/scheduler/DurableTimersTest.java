@@ -11,9 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,20 +42,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class DurableTimersTest {
 
-    private static DeadlineEventStream stream;
+    @RegisterExtension
+    static final DeadlineEventStream stream = new DeadlineEventStream();
 
     @Inject
     TimerFiring firing;
-
-    @BeforeAll
-    static void connect() {
-        stream = new DeadlineEventStream();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stream.close();
-    }
 
     private static Connection database() throws SQLException {
         LocalInfrastructure infra = InfraTestResource.infra();

@@ -12,9 +12,8 @@ import io.orikaeshi.events.CallbackWarned;
 import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,17 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PromiseLifecycleTest {
 
     private static final String FAST = "fast-jp";
-    private static DeadlineEventStream stream;
-
-    @BeforeAll
-    static void connect() {
-        stream = new DeadlineEventStream();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stream.close();
-    }
+    @RegisterExtension
+    static final DeadlineEventStream stream = new DeadlineEventStream();
 
     private static Instant inMillis(long millis) {
         return Instant.now().plusMillis(millis).truncatedTo(ChronoUnit.MILLIS);

@@ -10,9 +10,8 @@ import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,17 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TimerTiersTest {
 
     private static final String FAST = "fast-jp";
-    private static DeadlineEventStream stream;
-
-    @BeforeAll
-    static void connect() {
-        stream = new DeadlineEventStream();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        stream.close();
-    }
+    @RegisterExtension
+    static final DeadlineEventStream stream = new DeadlineEventStream();
 
     /** One timer row as the test reads it. */
     record Timer(String kind, int level, int version, String state, boolean armed, boolean late) {
