@@ -6,13 +6,11 @@ import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
-import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,17 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeadlineFiringTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
 
     private static void publish(OrikaeshiEvent event) {
         kafka.send(Topics.CALL_EVENTS, event.key(), EventCodec.toJson(event));

@@ -2,16 +2,14 @@ package io.orikaeshi.intake;
 
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.infra.testing.DemoKeys;
-import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -78,16 +76,12 @@ class AccessControlTest {
                 new Endpoint("DELETE", "/tenants/{t}/api-keys/{key}", null, Set.of("ADMIN")));
     }
 
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
     private static String tenantA;
     private static String tenantB;
     private static Map<String, String> keysA;
     private static Map<String, String> keysB;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
-    }
 
     /** Per test, because RestAssured knows the application's port only from the first test on. */
     @BeforeEach
@@ -103,11 +97,6 @@ class AccessControlTest {
                 "ADMIN", issueKey(tenantA, "ADMIN"));
         keysB = Map.of("OPERATOR", issueKey(tenantB, "OPERATOR"), "CLIENT", issueKey(tenantB, "CLIENT"),
                 "ADMIN", issueKey(tenantB, "ADMIN"));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
     }
 
     @Test

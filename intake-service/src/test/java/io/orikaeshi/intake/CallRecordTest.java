@@ -6,13 +6,11 @@ import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackChased;
 import io.orikaeshi.events.CaptureStatus;
 import io.orikaeshi.events.PromiseKind;
-import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -34,17 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTest
 class CallRecordTest {
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
 
     private static String withCallback(String number, String callback) {
         return callFrom(number, null).replaceFirst("\"callback\": \\{[^}]*\\}", "\"callback\": " + callback);

@@ -7,12 +7,10 @@ import io.orikaeshi.events.CallbackAttempted;
 import io.orikaeshi.events.CallbackCancelled;
 import io.orikaeshi.events.CallbackExtended;
 import io.orikaeshi.events.CallbackReassigned;
-import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -31,17 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class CallbackActionsTest {
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
 
     @Test
     void extensionWithTheCallersConsentReplacesTheDueTime() {

@@ -2,16 +2,14 @@ package io.orikaeshi.intake;
 
 import io.orikaeshi.events.CallbackAcknowledged;
 import io.orikaeshi.events.CallbackCompleted;
-import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.orikaeshi.kit.links.LinkAction;
 import io.orikaeshi.kit.links.LinkClaim;
 import io.orikaeshi.kit.links.SignedLinks;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 
@@ -28,20 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class EmailLinkTest {
 
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
 
     @Inject
     SignedLinks links;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     private String token(String tenant, String callId, LinkAction action, Instant expiry) {
         return links.sign(new LinkClaim(tenant, callId, action, expiry));

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -61,18 +62,17 @@ class GroupCommitTest {
     private static final int SLOTS = ConfigProvider.getConfig()
             .getValue("orikaeshi.intake.group-commit.concurrency", Integer.class);
 
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
     private static ExecutorService clients;
 
     @BeforeAll
     static void connect() {
-        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
         clients = Executors.newFixedThreadPool(16);
     }
 
     @AfterAll
     static void disconnect() {
-        kafka.close();
         clients.shutdownNow();
     }
 

@@ -5,13 +5,11 @@ import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.tenant.ApiKeyGrant;
 import io.orikaeshi.events.tenant.TenantChanged;
 import io.orikaeshi.infra.testing.DemoKeys;
-import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,17 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class TenantAdminTest {
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
 
     @Test
     void everyTenantChangeIsPublishedAsASnapshotKeyedByTheTenant() {

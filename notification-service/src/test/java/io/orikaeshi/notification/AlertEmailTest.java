@@ -25,9 +25,9 @@ import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,8 @@ class AlertEmailTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Instant DUE = Instant.parse("2026-11-24T06:00:00Z");
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
     private static MailCatcher mail;
 
     @Inject
@@ -52,13 +53,7 @@ class AlertEmailTest {
 
     @BeforeAll
     static void connect() {
-        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
         mail = InfraTestResource.infra().mail();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
     }
 
     private static void publish(String topic, OrikaeshiEvent event) {

@@ -14,9 +14,9 @@ import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,7 +37,8 @@ class BatchConsumptionTest {
 
     private static final String DLQ = "orikaeshi.dlq.notification-service";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
     private static MailCatcher mail;
 
     @Inject
@@ -45,13 +46,7 @@ class BatchConsumptionTest {
 
     @BeforeAll
     static void connect() {
-        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
         mail = InfraTestResource.infra().mail();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
     }
 
     @Test

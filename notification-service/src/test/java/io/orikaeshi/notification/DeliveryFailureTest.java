@@ -11,9 +11,9 @@ import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,18 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeliveryFailureTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
     private static MailCatcher mail;
 
     @BeforeAll
     static void connect() {
-        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
         mail = InfraTestResource.infra().mail();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
     }
 
     private static void publish(String topic, OrikaeshiEvent event) {

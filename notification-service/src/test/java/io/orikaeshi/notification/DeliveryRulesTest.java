@@ -21,9 +21,9 @@ import io.orikaeshi.notification.service.DigestService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeliveryRulesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
     private static MailCatcher mail;
 
     @Inject
@@ -54,13 +55,7 @@ class DeliveryRulesTest {
 
     @BeforeAll
     static void connect() {
-        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
         mail = InfraTestResource.infra().mail();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
     }
 
     private static void publish(OrikaeshiEvent event) {

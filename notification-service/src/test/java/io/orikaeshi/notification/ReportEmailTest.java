@@ -18,9 +18,9 @@ import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.orikaeshi.notification.mapping.Wording;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,18 +40,13 @@ class ReportEmailTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String JA_RECIPIENT = "uketsuke@acme.example";
     private static final String EN_RECIPIENT = "frontdesk@globex.example";
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
     private static MailCatcher mail;
 
     @BeforeAll
     static void connect() {
-        kafka = new KafkaTestClient(InfraTestResource.infra().kafkaBootstrapServers());
         mail = InfraTestResource.infra().mail();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
     }
 
     private static void publish(String topic, OrikaeshiEvent event) {

@@ -11,24 +11,49 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
-/** Plain Kafka clients for tests: write a record, or read a whole topic from the beginning. */
-public final class KafkaTestClient implements AutoCloseable {
+/**
+ * Plain Kafka clients for tests: write a record, or read a whole topic from the beginning. In a {@code @QuarkusTest}
+ * class, {@link #onTestInfrastructure()} as a static {@code @RegisterExtension} field gives one for the whole class,
+ * closed after it.
+ */
+public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final String bootstrap;
+    private final Supplier<String> bootstrapServers;
     private KafkaProducer<String, String> producer;
 
     public KafkaTestClient(String bootstrap) {
-        this.bootstrap = bootstrap;
+        this.bootstrapServers = () -> bootstrap;
+    }
+
+    private KafkaTestClient(Supplier<String> bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * A client of {@link InfraTestResource}'s broker, looked up at first use: a static field is initialised before
+     * the Quarkus test extension has started the infrastructure.
+     */
+    public static KafkaTestClient onTestInfrastructure() {
+        return new KafkaTestClient(() -> InfraTestResource.infra().kafkaBootstrapServers());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** Returns once the broker has acknowledged the record (acks=all). */
@@ -92,7 +117,7 @@ public final class KafkaTestClient implements AutoCloseable {
      */
     private KafkaConsumer<String, String> consumerAtBeginning(String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.get());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -102,7 +127,7 @@ public final class KafkaTestClient implements AutoCloseable {
         try {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             if (partitions == null || partitions.isEmpty()) {
-                throw new IllegalArgumentException("Topic " + topic + " does not exist on " + bootstrap);
+                throw new IllegalArgumentException("Topic " + topic + " does not exist on " + bootstrapServers.get());
             }
             List<TopicPartition> assigned = partitions.stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -118,7 +143,7 @@ public final class KafkaTestClient implements AutoCloseable {
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.get());
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
