@@ -58,9 +58,11 @@ class GroupCommitTest {
     private static final Pattern WAITING = Pattern.compile("(?m)^orikaeshi_intake_calls_waiting(?:\\{[^}]*})? (\\S+)$");
     private static final Pattern LARGEST_GROUP = Pattern.compile("(?m)^orikaeshi_intake_group_calls_max(?:\\{[^}]*})? (\\S+)$");
 
-    /** Groups written at the same time: each must be held back for the calls posted meanwhile to queue up. */
-    private static final int SLOTS = ConfigProvider.getConfig()
-            .getValue("orikaeshi.intake.group-commit.concurrency", Integer.class);
+    /**
+     * Groups written at the same time: each must be held back for the calls posted meanwhile to queue up. Read in
+     * {@link #connect()}: the extension field below loads this class before Quarkus has its configuration.
+     */
+    private static int slots;
 
     @RegisterExtension
     static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
@@ -68,6 +70,7 @@ class GroupCommitTest {
 
     @BeforeAll
     static void connect() {
+        slots = ConfigProvider.getConfig().getValue("orikaeshi.intake.group-commit.concurrency", Integer.class);
         clients = Executors.newFixedThreadPool(16);
     }
 
@@ -90,7 +93,7 @@ class GroupCommitTest {
             assertEquals(201, answer.statusCode());
             chases.add(answer.path("callId"));
         });
-        int total = SLOTS + 10;
+        int total = slots + 10;
         assertEquals(total, chases.size());
         asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", promise).then().body("chaseCount", equalTo(total));
         for (String chase : chases) {
@@ -116,7 +119,7 @@ class GroupCommitTest {
                                 .header("Idempotency-Key", "group-retry-1").body(body)
                                 .when().post("/tenants/acme-jp/calls").then().extract()).toList());
 
-        List<ExtractableResponse<Response>> retries = answers.subList(SLOTS, answers.size());
+        List<ExtractableResponse<Response>> retries = answers.subList(slots, answers.size());
         retries.forEach(answer -> assertEquals(201, answer.statusCode()));
         Set<String> callIds = retries.stream().map(a -> a.<String>path("callId")).collect(Collectors.toSet());
         assertEquals(1, callIds.size(), "every retry answers with the same call");
@@ -152,12 +155,12 @@ class GroupCommitTest {
             execute("drop trigger refuse_for_test on received_call; drop function refuse_for_test();");
         }
 
-        answers.subList(0, SLOTS).forEach(held -> assertEquals(201, held.statusCode(), "a call that held a group back"));
-        for (ExtractableResponse<Response> good : answers.subList(SLOTS, SLOTS + 5)) {
+        answers.subList(0, slots).forEach(held -> assertEquals(201, held.statusCode(), "a call that held a group back"));
+        for (ExtractableResponse<Response> good : answers.subList(slots, slots + 5)) {
             assertEquals(201, good.statusCode());
             assertEquals(1, allPublished(kafka, good.path("callId")).size());
         }
-        assertEquals(500, answers.get(SLOTS + 5).statusCode());
+        assertEquals(500, answers.get(slots + 5).statusCode());
         assertEquals(0, count("select count(*) from received_call where operator_id = 'refused-by-db'"));
     }
 
@@ -175,7 +178,7 @@ class GroupCommitTest {
                 s.setString(1, promise);
                 s.executeQuery().close();
             }
-            for (int slot = 1; slot <= SLOTS; slot++) {
+            for (int slot = 1; slot <= slots; slot++) {
                 pending.add(CompletableFuture.supplyAsync(() -> post("acme-jp", callFrom(number, null)).extract(), clients));
                 int blocked = slot;
                 await(() -> count("select count(*) from pg_stat_activity where datname = 'intake'"
