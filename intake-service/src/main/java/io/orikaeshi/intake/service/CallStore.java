@@ -80,6 +80,10 @@ public class CallStore {
         }
     }
 
+    /** An Idempotency-Key is unique per tenant. */
+    private record KeyOfTenant(String tenantId, String key) {
+    }
+
     private record Pending(NewCall call, UniEmitter<? super Outcome> emitter, Context context) {
     }
 
@@ -223,10 +227,11 @@ public class CallStore {
      */
     private Uni<Set<NewCall>> claimKeys(SqlConnection connection, List<NewCall> calls) {
         Set<NewCall> taken = Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<String, NewCall> firstByKey = new LinkedHashMap<>();
+        Map<KeyOfTenant, NewCall> firstByKey = new LinkedHashMap<>();
         for (NewCall call : calls) {
             if (call.idempotencyKey() != null
-                    && firstByKey.putIfAbsent(keyOf(call.record().tenantId, call.idempotencyKey()), call) != null) {
+                    && firstByKey.putIfAbsent(new KeyOfTenant(call.record().tenantId, call.idempotencyKey()),
+                    call) != null) {
                 taken.add(call);
             }
         }
@@ -243,9 +248,9 @@ public class CallStore {
                 claims.stream().map(c -> c.record().id).toArray(String[]::new),
                 claims.stream().map(c -> CallRows.time(c.now())).toArray(OffsetDateTime[]::new));
         return connection.preparedQuery(CallRows.INSERT_IDEMPOTENCY_KEYS).execute(arguments).map(rows -> {
-            Set<String> claimed = new HashSet<>();
+            Set<KeyOfTenant> claimed = new HashSet<>();
             for (Row row : rows) {
-                claimed.add(keyOf(row.getString("tenant_id"), row.getString("idem_key")));
+                claimed.add(new KeyOfTenant(row.getString("tenant_id"), row.getString("idem_key")));
             }
             firstByKey.forEach((key, call) -> {
                 if (!claimed.contains(key)) {
@@ -324,9 +329,5 @@ public class CallStore {
     private static Uni<Void> batch(SqlConnection connection, String sql, List<Tuple> rows) {
         return rows.isEmpty() ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
-    }
-
-    private static String keyOf(String tenantId, String value) {
-        return tenantId + '\n' + value;
     }
 }

@@ -32,26 +32,14 @@ public class Outbox {
 
     /** For work that continues a trace recorded earlier (a timer firing for a promise made by a traced call). */
     public Uni<Void> append(String topic, OrikaeshiEvent event, String traceParent) {
-        return append(topic, event.eventId(), event.key(), event.type(), EventCodec.toJson(event), traceParent);
+        return appendAll(List.of(OutboxRow.of(topic, event, traceParent)));
     }
 
     /** A tenant snapshot, keyed by the tenant id (the topic is compacted on it). */
     public Uni<Void> append(String topic, TenantChanged event) {
-        return append(topic, event.eventId(), event.tenantId(), TenantChanged.class.getSimpleName(),
-                EventCodec.toJson(event), Tracing.currentTraceparent());
-    }
-
-    private Uni<Void> append(String topic, String eventId, String key, String type, String payload,
-                             String traceParent) {
-        OutboxRecord record = new OutboxRecord();
-        record.eventId = eventId;
-        record.topic = topic;
-        record.messageKey = key;
-        record.eventType = type;
-        record.payload = payload;
-        record.createdAt = Instant.now();
-        record.traceParent = traceParent;
-        return record.persist().replaceWithVoid();
+        return appendAll(List.of(new OutboxRow(event.eventId(), topic, event.tenantId(),
+                TenantChanged.class.getSimpleName(), EventCodec.toJson(event), Instant.now(),
+                Tracing.currentTraceparent())));
     }
 
     /** Many events in one statement (a batch's outcomes), in the caller's transaction like {@link #append}. */

@@ -11,9 +11,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * An outbox row written many at a time: with the reactive SQL client ({@link #INSERT} and {@link #tuple()}, intake's
- * group commit) or through the Hibernate session ({@link Outbox#appendAll}). Same table and columns as
- * {@link OutboxRecord}; always inside the transaction of the state change.
+ * An event waiting to be published: a row of the outbox table, written in the same transaction as the state change it
+ * announces, through the Hibernate session ({@link Outbox}) or with the reactive SQL client ({@link #INSERT} and
+ * {@link #tuple()}, intake's group commit); {@link OutboxRelay} publishes and deletes it.
  */
 public record OutboxRow(String eventId, String topic, String messageKey, String eventType, String payload,
                         Instant createdAt, String traceParent) {
