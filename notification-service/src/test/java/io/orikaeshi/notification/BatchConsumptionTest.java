@@ -8,11 +8,13 @@ import io.orikaeshi.events.Topics;
 import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
-import io.orikaeshi.notification.messaging.EventBatches;
+import io.orikaeshi.notification.messaging.EventsConsumer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +45,7 @@ class BatchConsumptionTest {
     private static MailCatcher mail;
 
     @Inject
-    EventBatches batches;
+    EventsConsumer consumer;
 
     @BeforeAll
     static void connect() {
@@ -66,7 +69,7 @@ class BatchConsumptionTest {
                     EventCodec.toJson(inOrder.get(i))));
         }
 
-        VertxContextSupport.subscribeAndAwait(() -> batches.apply(batch));
+        VertxContextSupport.subscribeAndAwait(() -> consumer.callEvents(records(batch)));
 
         mail.awaitMessages(m -> good.stream().anyMatch(c -> m.textBody().contains(c.callId())), good.size(), WAIT);
         ConsumerRecord<String, String> parked = kafka.poll(DLQ, r -> poison.callId().equals(r.key()), 1, WAIT).get(0);
@@ -93,7 +96,7 @@ class BatchConsumptionTest {
                 new ConsumerRecord<>(Topics.CALL_EVENTS, 0, 2_000_000, key, "{not json"),
                 new ConsumerRecord<>(Topics.CALL_EVENTS, 0, 2_000_001, call.key(), EventCodec.toJson(call)));
 
-        VertxContextSupport.subscribeAndAwait(() -> batches.apply(batch));
+        VertxContextSupport.subscribeAndAwait(() -> consumer.callEvents(records(batch)));
 
         mail.awaitMessages(m -> m.textBody().contains(call.callId()), 1, WAIT);
         ConsumerRecord<String, String> parked = kafka.poll(DLQ, r -> key.equals(r.key()), 1, WAIT).get(0);
@@ -115,7 +118,7 @@ class BatchConsumptionTest {
                     EventCodec.toJson(inOrder.get(i))));
         }
 
-        VertxContextSupport.subscribeAndAwait(() -> batches.apply(batch));
+        VertxContextSupport.subscribeAndAwait(() -> consumer.callEvents(records(batch)));
 
         assertTrue(Ledger.snapshot(call.callId(), true), "the completed call's snapshot is closed");
         assertTrue(Ledger.snapshot(other.callId(), false), "the other call's snapshot is written");
@@ -123,6 +126,10 @@ class BatchConsumptionTest {
                 WAIT);
         assertEquals(1, Ledger.ofCall(call.callId()).size(), "one ledger row for the completed call's report");
         assertEquals(1, Ledger.ofCall(other.callId()).size(), "one ledger row for the other call's report");
+    }
+
+    private static ConsumerRecords<String, String> records(List<ConsumerRecord<String, String>> batch) {
+        return new ConsumerRecords<>(Map.of(new TopicPartition(Topics.CALL_EVENTS, 0), batch), Map.of());
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

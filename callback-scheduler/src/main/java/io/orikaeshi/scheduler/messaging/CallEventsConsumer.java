@@ -1,30 +1,35 @@
 package io.orikaeshi.scheduler.messaging;
 
-import io.orikaeshi.kit.inbox.EventConsumption;
+import io.orikaeshi.kit.inbox.Inbox;
 import io.orikaeshi.kit.inbox.ProcessedEvents;
-import io.orikaeshi.scheduler.service.FiringLoop;
+import io.orikaeshi.kit.inbox.Received;
 import io.orikaeshi.scheduler.service.DeadlineTracker;
+import io.orikaeshi.scheduler.service.FiringLoop;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+/** Promises come from intake's call events: each batch's fresh events become deadlines and timers in one transaction. */
 @ApplicationScoped
 public class CallEventsConsumer {
 
+    private final Inbox inbox;
     private final ProcessedEvents processed;
     private final DeadlineTracker tracker;
     private final FiringLoop firing;
 
-    public CallEventsConsumer(ProcessedEvents processed, DeadlineTracker tracker, FiringLoop firing) {
+    public CallEventsConsumer(Inbox inbox, ProcessedEvents processed, DeadlineTracker tracker, FiringLoop firing) {
+        this.inbox = inbox;
         this.processed = processed;
         this.tracker = tracker;
         this.firing = firing;
     }
 
     @Incoming("call-events")
-    public Uni<Void> consume(String payload) {
-        return EventConsumption.handle(payload, event -> processed.applyOnce(event, tracker::apply)
-                .invoke(firing::nudge)
-                .replaceWithVoid());
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.consume("call-events", records, batch -> processed.applyOnce(batch,
+                        fresh -> Received.each(fresh, received -> tracker.apply(received.event())))
+                .invoke(firing::nudge));
     }
 }

@@ -1,40 +1,57 @@
 package io.orikaeshi.notification.messaging;
 
+import io.orikaeshi.kit.inbox.Inbox;
+import io.orikaeshi.kit.inbox.ProcessedEvents;
+import io.orikaeshi.kit.inbox.Received;
+import io.orikaeshi.kit.outbox.Outbox;
+import io.orikaeshi.notification.repository.PendingRows;
+import io.orikaeshi.notification.service.MailComposer;
+import io.orikaeshi.notification.service.MailDispatcher;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reports come from intake's call events, alerts from the scheduler's deadline events, each channel in batches
- * ({@link EventBatches}); a channel's batches are handled one after the other, so a partition keeps its order.
+ * Reports come from intake's call events, alerts from the scheduler's deadline events. A batch becomes queued mail
+ * in one transaction: the ledger claims its event ids, each fresh event is rendered, and its snapshot, mail and
+ * outbox rows go in with one statement per table ({@link PendingRows}). One commit per batch instead of per event is
+ * the point: the per-event transaction was the main cost of consuming.
  */
 @ApplicationScoped
 public class EventsConsumer {
 
-    private final EventBatches batches;
+    private final Inbox inbox;
+    private final ProcessedEvents processed;
+    private final MailComposer composer;
+    private final MailDispatcher dispatcher;
+    private final Outbox outbox;
 
-    public EventsConsumer(EventBatches batches) {
-        this.batches = batches;
+    public EventsConsumer(Inbox inbox, ProcessedEvents processed, MailComposer composer, MailDispatcher dispatcher,
+                          Outbox outbox) {
+        this.inbox = inbox;
+        this.processed = processed;
+        this.composer = composer;
+        this.dispatcher = dispatcher;
+        this.outbox = outbox;
     }
 
     @Incoming("call-events")
     public Uni<Void> callEvents(ConsumerRecords<String, String> records) {
-        return batches.apply(list(records));
+        return inbox.consume("call-events", records, this::queueMail);
     }
 
     @Incoming("deadline-events")
     public Uni<Void> deadlineEvents(ConsumerRecords<String, String> records) {
-        return batches.apply(list(records));
+        return inbox.consume("deadline-events", records, this::queueMail);
     }
 
-    private static List<ConsumerRecord<String, String>> list(ConsumerRecords<String, String> records) {
-        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
-        records.forEach(list::add);
-        return list;
+    private Uni<Void> queueMail(List<Received> batch) {
+        return processed.applyOnce(batch, fresh -> {
+            PendingRows rows = new PendingRows(outbox);
+            return Received.each(fresh, received -> composer.apply(received.event(), rows)).chain(rows::flush);
+        }).invoke(dispatcher::nudge);
     }
 }

@@ -14,13 +14,21 @@ public interface DispatchConfig {
     @WithDefault("50")
     int batchSize();
 
-    /** Tries before a message is given up as failed. */
-    @WithDefault("8")
-    int maxAttempts();
+    /**
+     * How long a message that the server has not refused for good (connection refused, timeouts, 4xx) keeps being
+     * retried before it is given up as failed: an SMTP outage delays mail, it does not lose it. Postfix's
+     * maximal_queue_lifetime is 5 days; a callback report older than that has lost its point.
+     */
+    @WithDefault("5d")
+    Duration giveUpAfter();
 
-    /** First retry delay; doubled on each further failure. */
+    /** First retry delay; doubled on each further failure up to {@link #maxRetryDelay()}. */
     @WithDefault("2s")
     Duration firstRetryDelay();
+
+    /** The longest pause between two tries: how late mail leaves after the server is back. */
+    @WithDefault("1m")
+    Duration maxRetryDelay();
 
     @WithDefault("1s")
     Duration retryPause();

@@ -14,6 +14,7 @@ import io.orikaeshi.events.NotificationDeferred;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.Urgency;
+import io.orikaeshi.kit.inbox.NotYetApplicable;
 import io.orikaeshi.kit.links.LinkAction;
 import io.orikaeshi.kit.links.SignedLinks;
 import io.orikaeshi.kit.outbox.OutboxRow;
@@ -142,8 +143,8 @@ public class MailComposer {
         }
         return CallSnapshot.<CallSnapshot>findById(event.callId()).flatMap(snapshot -> {
             if (snapshot == null) {
-                // The report's event is on another topic and may simply not be consumed yet: retry, then dead-letter.
-                return Uni.createFrom().failure(new IllegalStateException("no CallReceived yet for call " + event.callId()));
+                // The report's event comes on another topic and is not consumed yet: wait for it, however long.
+                return Uni.createFrom().failure(new NotYetApplicable("no CallReceived yet for call " + event.callId()));
             }
             CallReceived received = (CallReceived) EventCodec.fromJson(snapshot.eventJson);
             Wording wording = Wording.of(tenant.get().locale());

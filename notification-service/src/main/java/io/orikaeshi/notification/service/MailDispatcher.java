@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends queued emails, records each outcome in the ledger and publishes it (sent, deferred, failed) through the
- * outbox in the same transaction. A failure is retried with exponential backoff until the last attempt.
+ * outbox in the same transaction. A failure is retried with capped exponential backoff until the server refuses
+ * the message for good or it is too old to matter ({@link DispatchConfig#giveUpAfter()}).
  *
  * <p>No database transaction is held while mail is on the SMTP wire. A round claims due rows in a short transaction
  * (FOR UPDATE SKIP LOCKED, so instances share the queue) and leases them: their next attempt moves a lease ahead, so
@@ -231,14 +232,19 @@ public class MailDispatcher extends BackgroundWorker {
         message.attempts++;
         message.lastError = truncate(failure.toString());
         boolean permanent = failure instanceof SMTPException smtp && smtp.isPermanent();
-        if (permanent || message.attempts >= config.maxAttempts()) {
+        Instant queuedSince = message.heldUntil != null && message.heldUntil.isAfter(message.createdAt)
+                ? message.heldUntil : message.createdAt;
+        if (permanent || !now.isBefore(queuedSince.plus(config.giveUpAfter()))) {
             message.status = MailMessage.Status.FAILED;
             LOG.errorf("Giving up %s of call %s after %d attempt(s): %s", message.kind, message.callId,
                     message.attempts, message.lastError);
             return NotificationFailed.of(message.tenantId, message.callId, now, message.messageId,
                     message.kind.name(), message.recipient, message.lastError);
         }
-        Duration delay = config.firstRetryDelay().multipliedBy(1L << Math.min(message.attempts - 1, 10));
+        Duration delay = config.firstRetryDelay().multipliedBy(1L << Math.min(message.attempts - 1, 20));
+        if (delay.compareTo(config.maxRetryDelay()) > 0) {
+            delay = config.maxRetryDelay();
+        }
         message.nextAttemptAt = now.plus(delay);
         LOG.warnf("Sending %s of call %s failed (attempt %d), retrying in %s: %s", message.kind,
                 message.callId, message.attempts, delay, message.lastError);

@@ -31,7 +31,7 @@ public class ProjectionLag {
     }
 
     /** The events were committed just now. */
-    void queryable(List<OrikaeshiEvent> events) {
+    public void queryable(List<OrikaeshiEvent> events) {
         Instant now = Instant.now();
         for (OrikaeshiEvent event : events) {
             Duration lag = Duration.between(event.occurredAt(), now);

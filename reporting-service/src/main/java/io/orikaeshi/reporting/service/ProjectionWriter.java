@@ -2,7 +2,7 @@ package io.orikaeshi.reporting.service;
 
 import io.agroal.api.AgroalDataSource;
 import io.orikaeshi.events.OrikaeshiEvent;
-import io.orikaeshi.reporting.repository.ProcessedLedger;
+import io.orikaeshi.kit.inbox.ProcessedEvents;
 import io.orikaeshi.reporting.repository.Projections;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,11 +28,11 @@ public class ProjectionWriter {
     }
 
     private final AgroalDataSource dataSource;
-    private final ProcessedLedger ledger;
+    private final ProcessedEvents ledger;
     private final Projections projections;
     private final ReentrantLock live = new ReentrantLock();
 
-    public ProjectionWriter(AgroalDataSource dataSource, ProcessedLedger ledger, Projections projections) {
+    public ProjectionWriter(AgroalDataSource dataSource, ProcessedEvents ledger, Projections projections) {
         this.dataSource = dataSource;
         this.ledger = ledger;
         this.projections = projections;

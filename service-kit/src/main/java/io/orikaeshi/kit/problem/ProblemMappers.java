@@ -3,9 +3,7 @@ package io.orikaeshi.kit.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.netty.channel.ConnectTimeoutException;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
+import io.orikaeshi.kit.inbox.Outages;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.ConstraintViolationException;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,18 +83,7 @@ public class ProblemMappers {
      * to retry instead of being given an internal error.
      */
     static Throwable outage(Throwable failure) {
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException
-                    || t instanceof ConnectTimeoutException) {
-                return t;
-            }
-            if (t instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
-                return t;
-            }
-        }
-        return null;
+        return Outages.find(failure);
     }
 
     /** A problem answer built outside an exception mapper (request filters). */

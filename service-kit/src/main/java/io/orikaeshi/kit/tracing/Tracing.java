@@ -77,11 +77,6 @@ public final class Tracing {
         return context.getLocal(LOCAL_KEY);
     }
 
-    /** Hands a parent received from outside (a Kafka header) to the context that will process the record. */
-    static void parentFor(io.vertx.core.Context context, String traceparent) {
-        context.putLocal(LOCAL_KEY, traceparent);
-    }
-
     public static String traceparent(Span span) {
         Map<String, String> carrier = new HashMap<>();
         PROPAGATOR.inject(Context.root().with(span), carrier, Map::put);
