@@ -56,10 +56,9 @@ class BatchConsumptionTest {
     void batchHoldingAPoisonEventSendsTheOthersExactlyOnceAndDeadLettersThePoison() throws Throwable {
         List<CallReceived> good = IntStream.range(0, 4).mapToObj(i -> EventFixtures.callReceived("acme-jp",
                 EventFixtures.newCallId(), Instant.now().plusSeconds(3600))).toList();
-        // Valid on the wire, refused by the database (tenant ids are at most 64 characters): the whole batch's
-        // transaction fails at commit.
-        CallReceived poison = EventFixtures.callReceived("t".repeat(100), EventFixtures.newCallId(),
-                Instant.now().plusSeconds(3600));
+        // Valid on the wire, refused by the database (call ids are at most 36 characters): the whole batch's
+        // transaction fails, and goes on failing while the database answers.
+        CallReceived poison = EventFixtures.callReceived("acme-jp", "c".repeat(40), Instant.now().plusSeconds(3600));
         List<OrikaeshiEvent> inOrder = new ArrayList<>(good.subList(0, 2));
         inOrder.add(poison);
         inOrder.addAll(good.subList(2, 4));

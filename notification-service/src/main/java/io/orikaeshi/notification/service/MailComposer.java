@@ -14,6 +14,7 @@ import io.orikaeshi.events.NotificationDeferred;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.Urgency;
+import io.orikaeshi.kit.inbox.InboxConfig;
 import io.orikaeshi.kit.inbox.NotYetApplicable;
 import io.orikaeshi.kit.links.LinkAction;
 import io.orikaeshi.kit.links.SignedLinks;
@@ -53,9 +54,12 @@ public class MailComposer {
     private final TenantDirectory tenants;
     private final SignedLinks links;
     private final QuietHours quietHours;
+    private final InboxConfig inbox;
 
-    public MailComposer(Engine templates, TenantDirectory tenants, SignedLinks links, QuietHours quietHours) {
+    public MailComposer(Engine templates, TenantDirectory tenants, SignedLinks links, QuietHours quietHours,
+                        InboxConfig inbox) {
         this.templates = templates;
+        this.inbox = inbox;
         this.tenants = tenants;
         this.links = links;
         this.quietHours = quietHours;
@@ -122,40 +126,37 @@ public class MailComposer {
         snapshot.receivedAt = event.call().receivedAt();
         snapshot.dueAt = event.call().callbackPromised() ? event.call().callback().dueAt() : null;
         snapshot.urgent = event.call().urgency() == Urgency.URGENT;
-        Optional<TenantSettings> tenant = tenant(event);
+        TenantSettings tenant = tenant(event);
         rows.add(snapshot);
-        if (tenant.isEmpty() || tenant.get().config().notifications().digestAt().isPresent()) {
+        if (tenant.config().notifications().digestAt().isPresent()) {
             // A digest tenant reads its reports in the daily digest, made from the snapshot.
             return;
         }
-        Wording wording = Wording.of(tenant.get().locale());
-        MailModel model = withLinks(MailModel.of(tenant.get(), event.callId(), event.call(), wording), event);
+        Wording wording = Wording.of(tenant.locale());
+        MailModel model = withLinks(MailModel.of(tenant, event.callId(), event.call(), wording), event);
         String subject = wording.reportSubject(model.callerSubject(), model.addressee(), model.dueAt(), model.urgent());
         String text = render("mail/report-" + wording.templateSuffix() + ".txt", model, null);
         String html = render("mail/report-" + wording.templateSuffix() + ".html", model, null);
-        queue(event, tenant.get(), MailMessage.Kind.REPORT, event.call(), List.of(), subject, text, html, rows);
+        queue(event, tenant, MailMessage.Kind.REPORT, event.call(), List.of(), subject, text, html, rows);
     }
 
     private Uni<Void> alert(OrikaeshiEvent event, AlertSpec spec, PendingRows rows) {
-        Optional<TenantSettings> tenant = tenant(event);
-        if (tenant.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+        TenantSettings tenant = tenant(event);
         return CallSnapshot.<CallSnapshot>findById(event.callId()).flatMap(snapshot -> {
             if (snapshot == null) {
                 // The report's event comes on another topic and is not consumed yet: wait for it, however long.
                 return Uni.createFrom().failure(new NotYetApplicable("no CallReceived yet for call " + event.callId()));
             }
             CallReceived received = (CallReceived) EventCodec.fromJson(snapshot.eventJson);
-            Wording wording = Wording.of(tenant.get().locale());
-            MailModel model = withLinks(MailModel.of(tenant.get(), event.callId(), received.call(), wording), event);
+            Wording wording = Wording.of(tenant.locale());
+            MailModel model = withLinks(MailModel.of(tenant, event.callId(), received.call(), wording), event);
             if (spec.dueAt() != null) {
-                model = model.dueAt(MailModel.time(spec.dueAt(), tenant.get(), wording));
+                model = model.dueAt(MailModel.time(spec.dueAt(), tenant, wording));
             }
             Wording.Alert text = spec.wording().of(wording, model.callerSubject(), model.dueAt());
             String body = render("mail/alert-" + wording.templateSuffix() + ".txt", model, text);
             String html = render("mail/alert-" + wording.templateSuffix() + ".html", model, text);
-            queue(event, tenant.get(), spec.kind(), received.call(), spec.extraRecipients(), text.subject(), body,
+            queue(event, tenant, spec.kind(), received.call(), spec.extraRecipients(), text.subject(), body,
                     html, rows);
             return Uni.createFrom().voidItem();
         });
@@ -219,12 +220,14 @@ public class MailComposer {
         return templates.getTemplate(template).data("m", model).data("alert", alert).render();
     }
 
-    private Optional<TenantSettings> tenant(OrikaeshiEvent event) {
-        Optional<TenantSettings> tenant = tenants.find(event.tenantId());
-        if (tenant.isEmpty()) {
-            LOG.warnf("Event %s names unknown tenant %s; no email", event.eventId(), event.tenantId());
-        }
-        return tenant;
+    /**
+     * A tenant this service does not know may simply not have reached it yet (a tenant created a moment ago comes on
+     * the tenant feed, another topic); after the inbox's patience its event is parked, to be replayed once the
+     * tenant is configured, rather than dropped without a report.
+     */
+    private TenantSettings tenant(OrikaeshiEvent event) {
+        return tenants.find(event.tenantId()).orElseThrow(() -> new NotYetApplicable(
+                "tenant " + event.tenantId() + " is not configured", inbox.unknownTenantPatience()));
     }
 
     /** Same event and recipient, same Message-ID: a resend after a crash is recognisable as the same message. */

@@ -23,6 +23,13 @@ public interface InboxConfig {
     @WithDefault("3")
     int failingAttempts();
 
+    /**
+     * How long an event naming a tenant this service does not know waits for the tenant to arrive on the tenant
+     * feed before it is parked (and can be replayed once the tenant is configured). Meanwhile its partition waits.
+     */
+    @WithDefault("10m")
+    Duration unknownTenantPatience();
+
     /** How long the database probe may take before the database counts as unreachable. */
     @WithDefault("3s")
     Duration probeTimeout();
