@@ -139,7 +139,9 @@ public class DeadLetterTopic {
                 open.add(p);
             }
         });
-        c.assign(open);
+        // Every partition stays assigned (see partitions()); those this read does not need stay paused.
+        c.pause(c.assignment());
+        c.resume(open);
         open.forEach(p -> c.seek(p, from.get(p)));
         long deadline = System.nanoTime() + config.kafkaTimeout().toNanos();
         try {
@@ -156,7 +158,7 @@ public class DeadLetterTopic {
                 open.removeIf(p -> c.position(p) >= ends.get(p));
             }
         } finally {
-            c.assign(List.of());
+            c.pause(c.assignment());
         }
         return contentsOf(records, complete);
     }
@@ -176,9 +178,19 @@ public class DeadLetterTopic {
         return new Contents(List.copyOf(parked), Map.copyOf(resolutions), complete);
     }
 
+    /**
+     * The topic's partitions, all assigned to the reader. They stay assigned between reads: asking a consumer for the
+     * offsets of partitions it was just unassigned from logs a warning per partition.
+     */
     private List<TopicPartition> partitions() {
         List<PartitionInfo> infos = consumer().partitionsFor(name);
-        return infos == null ? List.of() : infos.stream().map(i -> new TopicPartition(name, i.partition())).toList();
+        List<TopicPartition> partitions = infos == null ? List.of()
+                : infos.stream().map(i -> new TopicPartition(name, i.partition())).toList();
+        if (!consumer().assignment().equals(new HashSet<>(partitions))) {
+            consumer().assign(partitions);
+            consumer().pause(partitions);
+        }
+        return partitions;
     }
 
     private void send(String what, ProducerRecord<String, String> record) {
