@@ -4,7 +4,9 @@ import io.agroal.api.AgroalDataSource;
 import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.Topics;
+import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.orikaeshi.reporting.support.Calls;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +16,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
@@ -46,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * at, the event replayed and applied once, the garbage discarded with a reason; the gauge follows every step.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeadLetterWorkflowTest {
 
     private static final String DLQ = Topics.deadLetter("reporting-service");
@@ -154,6 +160,24 @@ class DeadLetterWorkflowTest {
                 .body("paths.'/admin/dead-letters/{id}/replay'.post.summary", notNullValue())
                 .body("paths.'/admin/dead-letters/replay'.post.summary", notNullValue())
                 .body("paths.'/admin/dead-letters/{id}/discard'.post.summary", notNullValue());
+    }
+
+    /** Last: the broker restarts, and the consumers take a moment to find it again. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whileKafkaIsDownTheEndpointsAnswer503WithRetryAfterAndTheMetricsStillAnswer() {
+        LocalInfrastructure infra = InfraTestResource.infra();
+        infra.stopKafka();
+        try {
+            withKey(DemoKeys.PLATFORM).get("/admin/dead-letters").then().statusCode(503).contentType(PROBLEM)
+                    .header("Retry-After", notNullValue());
+            withKey(DemoKeys.PLATFORM).post("/admin/dead-letters/0-0/replay").then().statusCode(503)
+                    .header("Retry-After", notNullValue());
+            gauge();
+        } finally {
+            infra.startKafka();
+        }
+        eventually(() -> withKey(DemoKeys.PLATFORM).get("/admin/dead-letters").then().statusCode(200));
     }
 
     /** Parks a record as the contract says a consumer does, and returns its id on the dead-letter topic. */
