@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -28,7 +27,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Path("/admin/dead-letters")
 @Allowed(platform = true)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Dead letters", description = "Records this service parked because it could not apply them")
 @IfBuildProperty(name = "orikaeshi.dead-letters.enabled", stringValue = "true")
 public class DeadLetterResource {
 

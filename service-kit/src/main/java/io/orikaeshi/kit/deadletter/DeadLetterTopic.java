@@ -64,6 +64,8 @@ public class DeadLetterTopic {
         consumerProps.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         consumerProps.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
         consumerProps.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        // A fetch that reaches the end of a partition should not wait for more: a read stops at the end offsets.
+        consumerProps.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -155,7 +157,9 @@ public class DeadLetterTopic {
                         records.add(r);
                     }
                 }
-                open.removeIf(p -> c.position(p) >= ends.get(p));
+                Set<TopicPartition> done = new HashSet<>();
+                open.removeIf(p -> c.position(p) >= ends.get(p) && done.add(p));
+                c.pause(done);
             }
         } finally {
             c.pause(c.assignment());
