@@ -1,5 +1,6 @@
 package io.orikaeshi.kit.deadletter;
 
+import io.orikaeshi.kit.inbox.DeadLetters;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -8,18 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The headers of the dead-letter contract: what a consumer writes when it parks a record, what a resolution marker
- * carries, and what a replayed record keeps. Every value is UTF-8 text.
+ * The headers the workflow adds to the dead-letter contract (the parking ones are {@link DeadLetters}'): what a
+ * resolution marker carries and what a replayed record keeps, and reading any of them. Every value is UTF-8 text.
  */
 public final class DeadLetterHeaders {
 
+    /** Every header parking or a marker adds starts so; a replay drops them all. */
     static final String PREFIX = "dead-letter-";
-    public static final String REASON = "dead-letter-reason";
-    public static final String CAUSE = "dead-letter-cause";
-    public static final String SERVICE = "dead-letter-service";
-    public static final String TOPIC = "dead-letter-topic";
-    public static final String PARTITION = "dead-letter-partition";
-    public static final String OFFSET = "dead-letter-offset";
 
     /** Present on resolution markers only: how a parked record was resolved (see {@link Resolution}). */
     public static final String ACTION = "dead-letter-action";

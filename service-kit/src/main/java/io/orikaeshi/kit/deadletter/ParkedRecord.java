@@ -2,6 +2,7 @@ package io.orikaeshi.kit.deadletter;
 
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
+import io.orikaeshi.kit.inbox.DeadLetters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 
@@ -25,11 +26,11 @@ public record ParkedRecord(DeadLetterId id, Instant parkedAt, String originTopic
         String value = record.value() == null ? "" : record.value();
         return new ParkedRecord(new DeadLetterId(record.partition(), record.offset()),
                 Instant.ofEpochMilli(record.timestamp()),
-                DeadLetterHeaders.text(headers, DeadLetterHeaders.TOPIC).orElse(null),
-                DeadLetterHeaders.number(headers, DeadLetterHeaders.PARTITION).map(Long::intValue).orElse(null),
-                DeadLetterHeaders.number(headers, DeadLetterHeaders.OFFSET).orElse(null),
-                DeadLetterHeaders.text(headers, DeadLetterHeaders.REASON).orElse(null),
-                DeadLetterHeaders.text(headers, DeadLetterHeaders.CAUSE).orElse(null),
+                DeadLetterHeaders.text(headers, DeadLetters.TOPIC).orElse(null),
+                DeadLetterHeaders.number(headers, DeadLetters.PARTITION).map(Long::intValue).orElse(null),
+                DeadLetterHeaders.number(headers, DeadLetters.OFFSET).orElse(null),
+                DeadLetterHeaders.text(headers, DeadLetters.REASON).orElse(null),
+                DeadLetterHeaders.text(headers, DeadLetters.CAUSE).orElse(null),
                 record.key(), value, headers, eventIn(value));
     }
 

@@ -1,5 +1,6 @@
 package io.orikaeshi.kit.deadletter;
 
+import io.orikaeshi.kit.inbox.DeadLetters;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -36,9 +37,9 @@ class DeadLetterHeadersTest {
     void aReplayKeepsTheOriginalHeadersAndDropsWhatParkingAdded() {
         Headers parked = new RecordHeaders();
         parked.add("traceparent", bytes("00-abc-def-01"));
-        parked.add(DeadLetterHeaders.REASON, bytes("not an event"));
-        parked.add(DeadLetterHeaders.TOPIC, bytes("orikaeshi.call-events"));
-        parked.add(DeadLetterHeaders.OFFSET, bytes("4"));
+        parked.add(DeadLetters.REASON, bytes("not an event"));
+        parked.add(DeadLetters.TOPIC, bytes("orikaeshi.call-events"));
+        parked.add(DeadLetters.OFFSET, bytes("4"));
         parked.add(DeadLetterHeaders.REPLAY_OF, bytes("an earlier replay"));
 
         Headers replay = DeadLetterHeaders.forReplay(parked, "orikaeshi.dlq.x-0@1");
@@ -55,11 +56,11 @@ class DeadLetterHeadersTest {
     @Test
     void numbersWrittenByHandOrMissingAreReadAsAbsent() {
         Headers headers = new RecordHeaders();
-        headers.add(DeadLetterHeaders.PARTITION, bytes("3"));
-        headers.add(DeadLetterHeaders.OFFSET, bytes("three"));
-        assertEquals(Optional.of(3L), DeadLetterHeaders.number(headers, DeadLetterHeaders.PARTITION));
-        assertEquals(Optional.empty(), DeadLetterHeaders.number(headers, DeadLetterHeaders.OFFSET));
-        assertEquals(Optional.empty(), DeadLetterHeaders.number(headers, DeadLetterHeaders.TOPIC));
+        headers.add(DeadLetters.PARTITION, bytes("3"));
+        headers.add(DeadLetters.OFFSET, bytes("three"));
+        assertEquals(Optional.of(3L), DeadLetterHeaders.number(headers, DeadLetters.PARTITION));
+        assertEquals(Optional.empty(), DeadLetterHeaders.number(headers, DeadLetters.OFFSET));
+        assertEquals(Optional.empty(), DeadLetterHeaders.number(headers, DeadLetters.TOPIC));
     }
 
     @Test
@@ -70,7 +71,7 @@ class DeadLetterHeadersTest {
         assertEquals(Optional.of(written), Resolution.of("1-5", written.headers()));
 
         Headers parked = new RecordHeaders();
-        parked.add(DeadLetterHeaders.REASON, bytes("not an event"));
+        parked.add(DeadLetters.REASON, bytes("not an event"));
         assertFalse(Resolution.isMarker(parked));
         assertEquals(Optional.empty(), Resolution.of("1-5", parked));
     }
