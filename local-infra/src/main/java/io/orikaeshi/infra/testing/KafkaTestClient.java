@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -58,13 +59,18 @@ public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
 
     /** Returns once the broker has acknowledged the record (acks=all). */
     public void send(String topic, String key, String value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** A record with headers or a chosen partition; returns once acknowledged, with where it landed. */
+    public RecordMetadata send(ProducerRecord<String, String> record) {
         try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get();
+            return producer().send(record).get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Sending to " + topic + " failed", e.getCause());
+            throw new IllegalStateException("Sending to " + record.topic() + " failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while sending to " + topic, e);
+            throw new IllegalStateException("Interrupted while sending to " + record.topic(), e);
         }
     }
 
