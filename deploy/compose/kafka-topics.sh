@@ -15,11 +15,13 @@ min_isr=${MIN_ISR:-1}
 topics="orikaeshi.call-events orikaeshi.deadline-events orikaeshi.notification-events
         orikaeshi.dlq.callback-scheduler orikaeshi.dlq.notification-service orikaeshi.dlq.reporting-service"   # = Topics.all(); ComposeTopicsTest keeps them equal
 
-# The image's kafka-topics.sh where it has one; the same tool class straight from the jars otherwise.
+# The image's kafka-topics.sh where it has one; the same tool class straight from the jars otherwise. Each call is a
+# short-lived JVM started beside the brokers: the client compiler only and the serial collector keep its CPU low.
+tool_jvm_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 if [ -x /opt/kafka/bin/kafka-topics.sh ]; then
-  kafka_topics() { /opt/kafka/bin/kafka-topics.sh "$@"; }
+  kafka_topics() { KAFKA_HEAP_OPTS=-Xmx128m KAFKA_JVM_PERFORMANCE_OPTS="$tool_jvm_opts" /opt/kafka/bin/kafka-topics.sh "$@"; }
 else
-  kafka_topics() { java -Xmx128m -cp '/opt/kafka/libs/*' org.apache.kafka.tools.TopicCommand "$@"; }
+  kafka_topics() { java -Xmx128m $tool_jvm_opts -cp '/opt/kafka/libs/*' org.apache.kafka.tools.TopicCommand "$@"; }
 fi
 
 # A broker's port opens before it has registered with the controllers, so right after the health checks pass the
