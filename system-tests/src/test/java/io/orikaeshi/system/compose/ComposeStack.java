@@ -16,12 +16,14 @@ import org.testcontainers.containers.DockerComposeContainer;
 import org.testcontainers.lifecycle.Startable;
 import org.testcontainers.utility.CommandLine;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,15 +33,29 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The repository's docker-compose.yml, brought up once per test JVM through Testcontainers' compose support (the
- * local {@code docker-compose}, or {@code docker compose} where only Compose v2 exists), with the images built from
- * the freshly packaged target/quarkus-app of each service and notification-service and callback-scheduler scaled
- * out, so every compose test also runs against competing replicas.
+ * The repository's docker-compose.yml, brought up through Testcontainers' compose support (the local
+ * {@code docker-compose}, or {@code docker compose} where only Compose v2 exists), with the images built from the
+ * freshly packaged target/quarkus-app of each service. A {@link Variant} names the override files used beside it and
+ * the replicas per service: {@link Variant#SCALED} (notification-service and callback-scheduler scaled out, so those
+ * tests run against competing replicas) or {@link Variant#KAFKA_CLUSTER} (three Kafka nodes, one replica each).
+ * Each variant is started once per test JVM, and only one runs at a time: the build machine's cores would not carry
+ * two systems at once, so asking for another variant takes the running one down first.
  *
  * <p>Without a Docker engine or a compose CLI the tests using it are skipped with the reason, unless
  * {@code ORIKAESHI_REQUIRE_DOCKER=1} (set by CI) makes that a failure.
  */
 final class ComposeStack {
+
+    /** Override files (relative to the repository root) used with docker-compose.yml, and replicas per service. */
+    record Variant(String name, List<String> overrides, Map<String, Integer> replicas) {
+
+        /** docker-compose.yml as it is, with competing notification-service and callback-scheduler replicas. */
+        static final Variant SCALED = new Variant("scaled", List.of(),
+                Map.of("notification-service", NOTIFICATION_REPLICAS, "callback-scheduler", SCHEDULER_REPLICAS));
+        /** Kafka as three nodes (deploy/compose/kafka-cluster.yml), one replica of each service. */
+        static final Variant KAFKA_CLUSTER = new Variant("kafka-cluster", List.of("deploy/compose/kafka-cluster.yml"),
+                Map.of());
+    }
 
     static final Path ROOT = Path.of(System.getProperty("orikaeshi.root", "..")).toAbsolutePath().normalize();
     static final int NOTIFICATION_REPLICAS = 3;
@@ -50,31 +66,45 @@ final class ComposeStack {
     private static final int HTTP_PORT = 8080;
     private static ComposeStack running;
     /** A failed start is not retried by the next test class: it would fail the same way, minutes later. */
-    private static RuntimeException startFailure;
+    private static final Map<Variant, RuntimeException> startFailures = new LinkedHashMap<>();
 
+    private final Variant variant;
     private final Startable compose;
     private final String projectPrefix;
     private final int mailboxPort;
     private final DockerClient docker;
+    private boolean stopped;
 
-    private ComposeStack(Startable compose, String projectPrefix, int mailboxPort) {
+    private ComposeStack(Variant variant, Startable compose, String projectPrefix, int mailboxPort) {
+        this.variant = variant;
         this.compose = compose;
         this.projectPrefix = projectPrefix;
         this.mailboxPort = mailboxPort;
         this.docker = DockerClientFactory.instance().client();
     }
 
-    /** The running stack; starts it on first use. Skips (or fails, on CI) the calling test without Docker. */
-    static synchronized ComposeStack get() {
+    /** The scaled stack; starts it on first use. Skips (or fails, on CI) the calling test without Docker. */
+    static ComposeStack get() {
+        return get(Variant.SCALED);
+    }
+
+    /** The running stack of this variant; starts it (after taking down another one) on first use. */
+    static synchronized ComposeStack get(Variant variant) {
         requireDocker();
-        if (startFailure != null) {
-            throw new IllegalStateException("The compose stack did not start (see the first failure)", startFailure);
+        RuntimeException failure = startFailures.get(variant);
+        if (failure != null) {
+            throw new IllegalStateException("The compose stack " + variant.name() + " did not start (see the first failure)",
+                    failure);
+        }
+        if (running != null && !running.variant.equals(variant)) {
+            running.stop();
+            running = null;
         }
         if (running == null) {
             try {
-                running = start();
+                running = start(variant);
             } catch (RuntimeException e) {
-                startFailure = e;
+                startFailures.put(variant, e);
                 throw e;
             }
             ComposeStack stack = running;
@@ -120,9 +150,11 @@ final class ComposeStack {
         }
     }
 
-    private static ComposeStack start() {
+    private static ComposeStack start(Variant variant) {
         LocalSystem.requireBuilt(ROOT, LocalSystem.SERVICES);
-        Path file = ROOT.resolve("docker-compose.yml");
+        List<File> files = new ArrayList<>();
+        files.add(ROOT.resolve("docker-compose.yml").toFile());
+        variant.overrides().forEach(override -> files.add(ROOT.resolve(override).toFile()));
         // Lower case: Compose project names must be. Testcontainers appends random characters.
         String identifier = "oksys" + Long.toString(System.currentTimeMillis(), 36);
         int mailboxPort = Ports.free();
@@ -136,36 +168,36 @@ final class ComposeStack {
         env.put("ORIKAESHI_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         Startable compose;
         if (CommandLine.executableExists("docker-compose")) {
-            compose = new DockerComposeContainer<>(identifier, file.toFile())
+            DockerComposeContainer<?> v1 = new DockerComposeContainer<>(identifier, files)
                     // Named explicitly: with scaled services and no list, only the scaled ones would come up.
                     .withServices(SERVICES.toArray(String[]::new))
                     .withBuild(true)
                     .withPull(false)
                     .withEnv(env)
-                    .withScaledService("notification-service", NOTIFICATION_REPLICAS)
-                    .withScaledService("callback-scheduler", SCHEDULER_REPLICAS)
                     .withRemoveVolumes(true);
+            variant.replicas().forEach(v1::withScaledService);
+            compose = v1;
         } else {
-            compose = new ComposeContainer(identifier, file.toFile())
+            ComposeContainer v2 = new ComposeContainer(identifier, files)
                     // Named explicitly: with scaled services and no list, only the scaled ones would come up.
                     .withServices(SERVICES.toArray(String[]::new))
                     .withBuild(true)
                     .withPull(false)
                     .withEnv(env)
-                    .withScaledService("notification-service", NOTIFICATION_REPLICAS)
-                    .withScaledService("callback-scheduler", SCHEDULER_REPLICAS)
                     .withRemoveVolumes(true);
+            variant.replicas().forEach(v2::withScaledService);
+            compose = v2;
         }
         long started = System.nanoTime();
         compose.start();
-        ComposeStack stack = new ComposeStack(compose, identifier, mailboxPort);
+        ComposeStack stack = new ComposeStack(variant, compose, identifier, mailboxPort);
         try {
             stack.awaitHealthy();
         } catch (RuntimeException | AssertionError e) {
             stack.stop();
             throw e;
         }
-        System.out.printf("Compose stack %s up and healthy in %d s%n", identifier,
+        System.out.printf("Compose stack %s (%s) up and healthy in %d s%n", identifier, variant.name(),
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         return stack;
     }
@@ -196,6 +228,32 @@ final class ComposeStack {
 
     DockerClient docker() {
         return docker;
+    }
+
+    /** Runs a command in a container of this stack; its output (stdout and stderr), or a failure on a non-zero exit. */
+    String exec(Container container, Duration timeout, String... command) {
+        String id = docker.execCreateCmd(container.getId()).withAttachStdout(true).withAttachStderr(true)
+                .withCmd(command).exec().getId();
+        StringBuilder output = new StringBuilder();
+        try {
+            boolean done = docker.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                throw new IllegalStateException("Not done within " + timeout + ": " + String.join(" ", command));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+        Long exit = docker.inspectExecCmd(id).exec().getExitCodeLong();
+        if (exit == null || exit != 0) {
+            throw new IllegalStateException("Exit " + exit + " from " + String.join(" ", command) + ":\n" + output);
+        }
+        return output.toString();
     }
 
     private List<Container> containers() {
@@ -229,8 +287,12 @@ final class ComposeStack {
         return ROOT.resolve("system-tests").resolve("target").resolve("compose-logs");
     }
 
-    /** Saves every container's log under system-tests/target/compose-logs, then takes the stack down. */
+    /** Saves every container's log under system-tests/target/compose-logs, then takes the stack down (once). */
     synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         try {
             saveLogs();
         } catch (RuntimeException e) {
