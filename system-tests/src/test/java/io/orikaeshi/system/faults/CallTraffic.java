@@ -1,6 +1,7 @@
 package io.orikaeshi.system.faults;
 
 import io.orikaeshi.infra.testing.DemoKeys;
+import io.restassured.path.json.JsonPath;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -74,21 +74,22 @@ final class CallTraffic {
     private PlacedCall place(Duration promise, boolean keep, boolean warned) {
         int n = sequence.incrementAndGet();
         Shape shape = SHAPES.get(n % SHAPES.size());
-        // Fixed at the first attempt: a retry with the same key must carry the same request.
-        Instant due = Instant.now().plus(promise).truncatedTo(ChronoUnit.SECONDS);
+        // "Within" the promise from when intake accepts the call: a call retried through an outage still gets its
+        // whole promise (a due time fixed at the first attempt could pass before intake takes the call, and is refused).
         String body = """
                 {"addressee": "%s", "callerName": {"status": "PROVIDED", "value": "Caller %d"},
                  "purpose": {"status": "PROVIDED", "value": "%s"}, %s
                  "callbackNumber": {"status": "DECLINED"},
-                 "callback": {"dueAt": "%s", "assignee": "佐藤"}}""".formatted(shape.addressee(), n, shape.purpose(),
+                 "callback": {"within": "%s", "assignee": "佐藤"}}""".formatted(shape.addressee(), n, shape.purpose(),
                 shape.purposeCategory() == null ? "" : "\"purposeCategory\": \"" + shape.purposeCategory() + "\",",
-                due);
+                promise);
         // A declined number links no call to another as a chase, so every call has only its own emails.
         HttpResponse<String> accepted = untilAccepted("call " + n, "/tenants/" + shape.tenant() + "/calls",
                 shape.tenant(), UUID.randomUUID().toString(), body, false);
         String location = accepted.headers().firstValue("Location")
                 .orElseThrow(() -> new AssertionError("no Location for call " + n + ": " + accepted.body()));
         String callId = location.substring(location.lastIndexOf('/') + 1);
+        Instant due = Instant.parse(JsonPath.from(accepted.body()).getString("callbackDueAt"));
         PlacedCall call = new PlacedCall(shape.tenant(), callId, due, shape.recipients(), null, warned);
         if (!keep) {
             return call;
@@ -164,14 +165,9 @@ final class CallTraffic {
             }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
 
-        /** No new calls from now on; those still being retried go on. */
-        void stopCalling() {
-            ticker.shutdownNow();
-        }
-
         /** Stops making calls, waits (bounded) for those still being retried, and returns every accepted one. */
         List<PlacedCall> stop() {
-            stopCalling();
+            ticker.shutdownNow();
             senders.shutdown();
             List<PlacedCall> accepted = new ArrayList<>();
             List<String> failures = new ArrayList<>();

@@ -6,12 +6,16 @@ import io.orikaeshi.infra.LocalSystem;
 import io.orikaeshi.infra.Ports;
 import io.orikaeshi.infra.ServiceProcess;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One running system for the whole fault suite: the infrastructure and the four services as separate processes,
@@ -47,6 +51,7 @@ final class FaultSystem implements AutoCloseable {
         FaultSystem system = new FaultSystem(root, LocalInfrastructure.start(InfraSettings.forTests(
                 LocalSystem.SERVICES.stream().map(LocalSystem.ServiceSpec::database).toList())));
         try {
+            system.forgetEarlierLogs();
             for (LocalSystem.ServiceSpec spec : LocalSystem.SERVICES) {
                 LocalSystem.ServiceSpec onFreePort = spec.withHttpPort(Ports.free());
                 system.specs.put(spec.module(), onFreePort);
@@ -100,6 +105,20 @@ final class FaultSystem implements AutoCloseable {
                 process.awaitHealthy(specs.get(module).readinessUrl(), RECOVERY);
             }
         });
+    }
+
+    /** Each log then tells this run's story only (a restarted process appends to its module's log). */
+    private void forgetEarlierLogs() {
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                Files.delete(log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + logs, e);
+        }
     }
 
     private ServiceProcess launch(LocalSystem.ServiceSpec spec, String logName) {
