@@ -115,8 +115,8 @@ final class InvariantChecker {
             new CallMails(call, facts, mails.getOrDefault(call.callId(), List.of())).check(findings);
             String expected = facts.expectedReportingStatus();
             if (expected != null) {
-                findings.expect(listed.get(call.callId()), expected, call, "/calls");
-                findings.expect(callbacks.get(call.callId()), expected, call, "/callbacks");
+                findings.expect(listed.get(call.callId()), expected, call, "/calls", facts.dueTimes());
+                findings.expect(callbacks.get(call.callId()), expected, call, "/callbacks", facts.dueTimes());
             }
         }
         return findings;
@@ -184,7 +184,7 @@ final class InvariantChecker {
      *                    completion waiting in intake's outbox while Kafka is away cannot stop the scheduler's clock)
      */
     record CallFacts(PlacedCall call, List<String> receivedIds, Instant completedAt, List<String> overdueIds,
-                     Duration keptMargin) {
+                     String dueTimes, Duration keptMargin) {
 
         static CallFacts of(PlacedCall call, List<Published> events, Duration keptMargin) {
             Function<Class<?>, Stream<Published>> ofType = type -> events.stream()
@@ -193,7 +193,13 @@ final class InvariantChecker {
                     .toList(),
                     ofType.apply(CallbackCompleted.class).map(Published::at).min(Instant::compareTo).orElse(null),
                     ofType.apply(CallbackOverdue.class).map(p -> p.event().eventId() + " on Kafka at " + p.at())
-                            .distinct().toList(), keptMargin);
+                            .distinct().toList(),
+                    // Reporting compares the overdue event's due time with the call's: both shown when they disagree.
+                    "(due time in CallReceived " + ofType.apply(CallReceived.class)
+                            .map(p -> String.valueOf(((CallReceived) p.event()).call().callback().dueAt())).toList()
+                            + ", in CallbackOverdue " + ofType.apply(CallbackOverdue.class)
+                            .map(p -> String.valueOf(((CallbackOverdue) p.event()).dueAt())).toList() + ")",
+                    keptMargin);
         }
 
         boolean lapsed() {
@@ -327,10 +333,10 @@ final class InvariantChecker {
             wrong.add("parked on " + Topics.deadLetter(consumer) + ": " + record);
         }
 
-        void expect(String actual, String expected, PlacedCall call, String path) {
+        void expect(String actual, String expected, PlacedCall call, String path, String dueTimes) {
             if (!expected.equals(actual)) {
                 missing.add(call.callId() + " (" + call.tenant() + "): reporting " + path + " shows "
-                        + (actual == null ? "nothing" : actual) + ", the events say " + expected);
+                        + (actual == null ? "nothing" : actual) + ", the events say " + expected + " " + dueTimes);
             }
         }
 
