@@ -38,7 +38,7 @@ final class InvariantChecker {
     /** A completion on Kafka this long before the due time reaches the scheduler in time: the promise was kept. */
     private static final Duration KEPT_MARGIN = Duration.ofSeconds(5);
     /** Mail held back by SMTP retries (backoff doubling from 2 s) and consumers catching up after a fault. */
-    private static final Duration AFTER_LAST_DUE = Duration.ofMinutes(3);
+    private static final Duration AFTER_LAST_DUE = Duration.ofMinutes(2);
     /** Once nothing is missing, a last look this much later: a late double would show then. */
     private static final Duration SETTLE = Duration.ofSeconds(5);
     private static final Duration TOPIC_QUIET = Duration.ofMillis(1500);
