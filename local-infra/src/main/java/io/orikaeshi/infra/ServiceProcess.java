@@ -152,6 +152,22 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * SIGKILL at once (what {@link Process#destroyForcibly()} sends on Linux), as a crash or the OOM killer would:
+     * no shutdown hook runs, nothing is flushed or closed. Returns once the process is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " still runs " + GRACE + " after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+    }
+
     /** The last lines of the log, for error messages. */
     public String logTail() {
         Deque<String> tail = new ArrayDeque<>(LOG_TAIL_LINES);
