@@ -36,10 +36,12 @@ public class DeadlineTracker {
 
     private final TimerStore timers;
     private final PromisePolicies policies;
+    private final SchedulerConfig config;
 
-    public DeadlineTracker(TimerStore timers, PromisePolicies policies) {
+    public DeadlineTracker(TimerStore timers, PromisePolicies policies, SchedulerConfig config) {
         this.timers = timers;
         this.policies = policies;
+        this.config = config;
     }
 
     public Uni<Void> apply(OrikaeshiEvent event) {
@@ -155,8 +157,13 @@ public class DeadlineTracker {
     }
 
     private Uni<Void> arm(Deadline deadline) {
+        Instant now = Instant.now();
+        Instant settled = now.plus(config.catchUpSettle());
         List<PlannedTimer> planned = policies.of(deadline.tenantId)
-                .timers(deadline.promisedAt, deadline.dueAt, deadline.assigneeKind);
+                .timers(deadline.promisedAt, deadline.dueAt, deadline.assigneeKind).stream()
+                .map(timer -> timer.fireAt().isAfter(now) ? timer
+                        : new PlannedTimer(timer.kind(), timer.level(), settled, timer.target()))
+                .toList();
         return timers.arm(deadline.callId, deadline.version, planned);
     }
 

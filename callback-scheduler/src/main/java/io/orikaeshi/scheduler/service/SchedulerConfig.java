@@ -53,4 +53,12 @@ public interface SchedulerConfig {
     /** How often the pending-timers gauge is refreshed (a count over the pending index). */
     @WithDefault("15s")
     Duration pendingGaugeInterval();
+
+    /**
+     * A timer already due when its promise is first heard of (the scheduler catching up after a restart or an
+     * outage) fires this much later, not at once: the events behind its call in the backlog — a completion recorded
+     * in time — get the chance to cancel it first.
+     */
+    @WithDefault("3s")
+    Duration catchUpSettle();
 }

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -62,8 +63,10 @@ public class CallIntake {
 
     public Uni<Accepted> receive(String tenantId, NewCallRequest request, String idempotencyKey) {
         TenantSettings tenant = tenants.require(tenantId);
-        Instant now = Instant.now();
-        Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt().toInstant();
+        // Microseconds, PostgreSQL's precision: every service then reads back the very instant the event carries.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant receivedAt = request.receivedAt() == null ? now
+                : request.receivedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
         List<FieldError> errors = new ArrayList<>(CallRules.check(request, receivedAt, now));
         String number = callbackNumber(request, tenant, errors);
         CallbackPromise promise = PromiseRules.promise(request.callback(), receivedAt, tenant, businessTime, errors);

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.function.BiFunction;
 
@@ -64,7 +65,8 @@ public class CallbackActions {
         });
     }
 
-    public Uni<CallRecord> extend(String tenantId, String callId, Instant newDueAt, String by) {
+    public Uni<CallRecord> extend(String tenantId, String callId, Instant requestedDueAt, String by) {
+        Instant newDueAt = requestedDueAt.truncatedTo(ChronoUnit.MICROS);
         return act(tenantId, callId, (call, now) -> {
             if (!newDueAt.isAfter(now)) {
                 throw ProblemException.invalid("newDueAt", "must be in the future");

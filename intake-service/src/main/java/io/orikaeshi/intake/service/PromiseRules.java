@@ -9,6 +9,7 @@ import io.orikaeshi.kit.tenant.TenantSettings;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -41,7 +42,8 @@ final class PromiseRules {
                 yield receivedAt.plus(request.within());
             }
             case WINDOW -> {
-                notBefore = required(request.notBefore() == null ? null : request.notBefore().toInstant(),
+                notBefore = required(request.notBefore() == null ? null
+                            : request.notBefore().toInstant().truncatedTo(ChronoUnit.MICROS),
                         "callback.notBefore", "is required for a WINDOW promise", errors);
                 Instant end = required(request.dueAt() == null ? null : request.dueAt().toInstant(), "callback.dueAt",
                         "is required for a WINDOW promise", errors);
@@ -61,6 +63,7 @@ final class PromiseRules {
             }
         };
         if (due != null) {
+            due = due.truncatedTo(ChronoUnit.MICROS);
             if (!due.isAfter(receivedAt)) {
                 errors.add(new FieldError("callback.dueAt", "must be after the call was received"));
             } else if (due.isAfter(receivedAt.plus(LONGEST_PROMISE))) {
