@@ -1,10 +1,20 @@
 package io.orikaeshi.kit.calendar;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,5 +49,37 @@ class JapaneseHolidaysTest {
         assertTrue(JapaneseHolidays.INSTANCE.of(2021).containsAll(
                 dates("2021-07-22", "2021-07-23", "2021-08-08", "2021-08-09")));
         assertTrue(!JapaneseHolidays.INSTANCE.isHoliday(LocalDate.parse("2021-10-11")));
+    }
+
+    /** The oracle: the official list (see the file's header), one "date,name" line per holiday. */
+    private static final Map<Integer, Set<LocalDate>> OFFICIAL = official();
+
+    private static Map<Integer, Set<LocalDate>> official() {
+        Map<Integer, Set<LocalDate>> byYear = new TreeMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                JapaneseHolidaysTest.class.getResourceAsStream("/japanese-holidays-2000-2035.csv"), StandardCharsets.UTF_8))) {
+            in.lines().filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("date,"))
+                    .map(line -> LocalDate.parse(line.substring(0, line.indexOf(','))))
+                    .forEach(date -> byYear.computeIfAbsent(date.getYear(), y -> new TreeSet<>()).add(date));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return byYear;
+    }
+
+    static IntStream years() {
+        return IntStream.rangeClosed(2000, 2035);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("years")
+    void everyYearFrom2000To2035MatchesTheOfficialList(int year) {
+        assertEquals(new TreeSet<>(OFFICIAL.get(year)), new TreeSet<>(JapaneseHolidays.INSTANCE.of(year)));
+    }
+
+    @Test
+    void holidaysOf2019KeepTheRegularDaysBesideTheAbdicationAndEnthronementDays() {
+        assertTrue(JapaneseHolidays.INSTANCE.of(2019).containsAll(dates("2019-04-30", "2019-05-01", "2019-05-02",
+                "2019-07-15", "2019-08-11", "2019-08-12", "2019-10-14", "2019-10-22")));
     }
 }
