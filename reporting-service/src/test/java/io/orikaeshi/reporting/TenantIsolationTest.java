@@ -67,8 +67,15 @@ class TenantIsolationTest {
         String[] q = query(name);
         eventually(() -> asClient("globex-us").urlEncodingEnabled(false).get("/tenants/globex-us" + q[0]).then()
                 .statusCode(200).body(containsString(q[1])));
-        asClient("acme-jp").urlEncodingEnabled(false).get("/tenants/acme-jp" + q[0]).then().statusCode(200)
-                .body(not(containsString(call.callId())));
+        if ("deliveries".equals(name)) {
+            // Another tenant's call id under a call's path does not exist there (the problem names only the path asked).
+            asClient("acme-jp").urlEncodingEnabled(false).get("/tenants/acme-jp" + q[0]).then().statusCode(404)
+                    .contentType("application/problem+json").body("detail", equalTo("Call does not exist"))
+                    .body(not(containsString("iso-")));
+        } else {
+            asClient("acme-jp").urlEncodingEnabled(false).get("/tenants/acme-jp" + q[0]).then().statusCode(200)
+                    .body(not(containsString(call.callId())));
+        }
         if (!q[1].contains(call.callId())) {
             asClient("acme-jp").urlEncodingEnabled(false).get("/tenants/acme-jp" + q[0]).then()
                     .body(not(containsString(q[1])));
@@ -82,6 +89,41 @@ class TenantIsolationTest {
                 .contentType("application/problem+json");
         given().urlEncodingEnabled(false).get("/tenants/globex-us" + q[0]).then().statusCode(401)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void deliveriesOfAnotherTenantsCallOrOfAnUnknownCallAnswer404ProblemDetails() {
+        eventually(() -> asClient("globex-us").get("/tenants/globex-us/calls/{id}/deliveries", call.callId()).then()
+                .statusCode(200).body(containsString("iso-" + call.callId())));
+
+        asClient("acme-jp").get("/tenants/acme-jp/calls/{id}/deliveries", call.callId()).then().statusCode(404)
+                .contentType("application/problem+json").body("detail", equalTo("Call does not exist"));
+        asClient("globex-us").get("/tenants/globex-us/calls/{id}/deliveries", "no-such-call").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aCallersHistoryIsKeyedByTenantAndNumberSoAnotherTenantSeesNoneOfIt() {
+        String number = NUMBER.replace("+", "%2B");
+        eventually(() -> asClient("globex-us").urlEncodingEnabled(false)
+                .get("/tenants/globex-us/callers/" + number + "/history").then()
+                .statusCode(200).body("totalCalls", equalTo(1)));
+
+        // The same number asked by another tenant: that tenant never had a call from it, and sees none of globex's.
+        asClient("acme-jp").urlEncodingEnabled(false).get("/tenants/acme-jp/callers/" + number + "/history").then()
+                .statusCode(200).body("totalCalls", equalTo(0)).body("chaseCount", equalTo(0))
+                .body("recentCalls", org.hamcrest.Matchers.empty()).body("openPromises", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void adminAnswersThePlatformKeyOnlyAsTheReadmeSays() {
+        given().get("/admin/rebuild").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer ok_nobody.wrong").get("/admin/rebuild").then().statusCode(401);
+        for (String key : List.of(DemoKeys.ACME_OPERATOR, DemoKeys.ACME_CLIENT, DemoKeys.ACME_ADMIN)) {
+            withKey(key).get("/admin/rebuild").then().statusCode(403).contentType("application/problem+json");
+        }
+        withKey(DemoKeys.PLATFORM).get("/admin/rebuild").then().statusCode(org.hamcrest.Matchers.not(
+                org.hamcrest.Matchers.anyOf(equalTo(401), equalTo(403))));
     }
 
     @Test

@@ -14,10 +14,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 
-/**
- * Operations for ops. Not yet behind authentication: API-key roles are being added separately, and this path is
- * meant for the admin role only.
- */
+/** Operations for ops: the platform key only (a tenant's key, whatever its role, is refused). */
 @Path("/admin")
 @Allowed(platform = true)
 @Produces(MediaType.APPLICATION_JSON)
