@@ -222,6 +222,25 @@ class CallIntakeTest {
     }
 
     @Test
+    void aOneMegabyteBodyIsRefusedWithProblemDetails() {
+        asOperator("acme-jp").contentType(ContentType.JSON).body("{\"notes\": \"" + "x".repeat(1_000_000) + "\"}")
+                .when().post("/tenants/acme-jp/calls")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413)).body("instance", equalTo("/tenants/acme-jp/calls"));
+    }
+
+    @Test
+    void frameworkRefusalsAnswerProblemDetailsToo() {
+        // A method the path does not take (RESTEasy answers 404 there); 406: a representation the API cannot give;
+        // 415 is above.
+        asOperator("acme-jp").when().delete("/tenants/acme-jp/calls")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(404), equalTo(405)))
+                .contentType("application/problem+json");
+        asOperator("acme-jp").accept("text/csv").when().get("/tenants/acme-jp/calls/{id}", "nope")
+                .then().statusCode(406).contentType("application/problem+json");
+    }
+
+    @Test
     void healthReportsUp() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
