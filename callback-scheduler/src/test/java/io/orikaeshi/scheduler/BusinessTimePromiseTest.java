@@ -72,8 +72,9 @@ class BusinessTimePromiseTest {
         stream.publish(received(callId, tokyo("2026-01-10T11:00"),
                 new CallbackPromise(null, "佐藤", PromiseKind.NEXT_BUSINESS_DAY, null, AssigneeKind.PERSON)));
 
-        // Sunday closed, Monday 2026-01-12 is 成人の日: Tuesday's opening.
-        assertEquals(tokyo("2026-01-13T09:00"), storedDueAt(callId));
+        // Sunday closed, Monday 2026-01-12 is 成人の日: Tuesday's opening plus the tenant's next-business-day time
+        // (the default three business hours), as intake computes it: 12:00.
+        assertEquals(tokyo("2026-01-13T12:00"), storedDueAt(callId));
     }
 
     @Test

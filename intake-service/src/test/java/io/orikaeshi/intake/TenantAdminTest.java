@@ -60,6 +60,22 @@ class TenantAdminTest {
     }
 
     @Test
+    void aTenantThatWantsNoWarningSaysSoWithWarningLeadPT0S() {
+        String id = uniqueId("nowarn");
+        withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON)
+                .body(tenantBody(id, null).replace("\"warningLead\": \"PT10M\"", "\"warningLead\": \"PT0S\""))
+                .when().post("/tenants").then().statusCode(201);
+
+        TenantChanged latest = EventCodec.tenantFromJson(kafka.poll(Topics.TENANT_EVENTS,
+                r -> id.equals(r.key()), 1, WAIT).get(0).value());
+        assertEquals(Duration.ZERO, latest.profile().promises().warningLead());
+        withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON)
+                .body(tenantBody(uniqueId("negwarn"), null).replace("\"warningLead\": \"PT10M\"", "\"warningLead\": \"-PT1M\""))
+                .when().post("/tenants").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("promises.warningLead"));
+    }
+
+    @Test
     void aTenantCreatedThroughTheApiTakesCallsUnderItsOwnRules() {
         String id = uniqueId("fresh");
         createTenant(id);

@@ -92,7 +92,7 @@ class UnknownTenantReplayTest {
                 Optional.of(List.of(recipient)),
                 new TenantProfile.Calendar("MON-FRI 09:00-18:00", "JP", Optional.empty()),
                 new TenantProfile.Promises(Duration.ofMinutes(10), Optional.empty(), "受付", Optional.empty(),
-                        Optional.empty(), Optional.empty()),
+                        Optional.empty(), Optional.empty(), Optional.empty()),
                 Optional.empty(), TenantProfile.Notifications.defaults());
         kafka.send(Topics.TENANT_EVENTS, tenant, EventCodec.toJson(TenantChanged.of(tenant, 1, Instant.now(),
                 profile, List.of())));

@@ -55,7 +55,8 @@ public class PromisePolicies {
         }
         BusinessCalendar calendar = calendars.of(tenant.get());
         if (promise.kind() == PromiseKind.NEXT_BUSINESS_DAY) {
-            return Optional.of(calendar.nextBusinessDayStart(promisedAt));
+            return Optional.of(calendar.nextBusinessDayDue(promisedAt,
+                    tenant.get().config().promises().nextBusinessDayDueAfterOpening()));
         }
         return tenant.get().config().promises().defaultPromise()
                 .map(promiseTime -> calendar.addBusinessTime(promisedAt, promiseTime));

@@ -60,6 +60,14 @@ class PromisePolicyTest {
     }
 
     @Test
+    void aZeroWarningLeadMeansNoWarning() {
+        PromisePolicy noWarning = new PromisePolicy(Duration.ZERO, 0.5, ACME.escalation(), "受付チーム", Optional.empty());
+        Instant due = PROMISED.plus(Duration.ofHours(2));
+        assertEquals(List.of(TimerKind.OVERDUE, TimerKind.ESCALATE, TimerKind.ESCALATE),
+                noWarning.timers(PROMISED, due, AssigneeKind.POOL).stream().map(PlannedTimer::kind).toList());
+    }
+
+    @Test
     void promiseAlreadyDueWhenMadeGetsNoWarning() {
         assertEquals(List.of(TimerKind.OVERDUE), PromisePolicy.overdueOnly()
                 .timers(PROMISED, PROMISED, AssigneeKind.PERSON).stream().map(PlannedTimer::kind).toList());

@@ -20,10 +20,25 @@ public record TenantProfile(String name, Optional<String> publicLabel, String lo
     public record Calendar(String openingHours, String holidays, Optional<List<LocalDate>> companyHolidays) {
     }
 
-    /** @param maxWarningShare the warning never comes earlier than this share of the promise window (0..1) */
+    /**
+     * @param maxWarningShare       the warning never comes earlier than this share of the promise window (0..1)
+     * @param nextBusinessDayWithin "next business day" is due this much business time after that day's opening
+     *                              (empty: {@link #NEXT_BUSINESS_DAY_WITHIN}, 12:00 for a 09:00 opening)
+     */
     public record Promises(Duration warningLead, Optional<Duration> defaultPromise, String pool,
                            Optional<Duration> poolFallbackAfter, Optional<List<EscalationLevel>> escalation,
-                           Optional<Double> maxWarningShare) {
+                           Optional<Double> maxWarningShare, Optional<Duration> nextBusinessDayWithin) {
+
+        public static final Duration NEXT_BUSINESS_DAY_WITHIN = Duration.ofHours(3);
+
+        public Promises {
+            // A snapshot written before the field existed has none.
+            nextBusinessDayWithin = nextBusinessDayWithin == null ? Optional.empty() : nextBusinessDayWithin;
+        }
+
+        public Duration nextBusinessDayDueAfterOpening() {
+            return nextBusinessDayWithin.orElse(NEXT_BUSINESS_DAY_WITHIN);
+        }
     }
 
     /** @param target "assignee", "supervisor", or an email address */

@@ -52,10 +52,14 @@ public final class TenantMapper {
             errors.add(new Problem.FieldError("calendar.holidays", "has no holiday data; use an ISO 3166 country or NONE"));
         }
         TenantRequest.PromisesRequest pr = r.promises() == null
-                ? new TenantRequest.PromisesRequest(null, null, null, null, null, null) : r.promises();
-        checkDuration(errors, "promises.warningLead", pr.warningLead());
+                ? new TenantRequest.PromisesRequest(null, null, null, null, null, null, null) : r.promises();
+        // PT0S is how a tenant says it wants no warning before the due time.
+        if (pr.warningLead() == null || !pr.warningLead().isZero()) {
+            checkDuration(errors, "promises.warningLead", pr.warningLead());
+        }
         checkDuration(errors, "promises.defaultPromise", pr.defaultPromise());
         checkDuration(errors, "promises.poolFallbackAfter", pr.poolFallbackAfter());
+        checkDuration(errors, "promises.nextBusinessDayWithin", pr.nextBusinessDayWithin());
         List<TenantRequest.EscalationRequest> escalation = pr.escalation() == null ? List.of() : pr.escalation();
         for (int i = 0; i < escalation.size(); i++) {
             TenantRequest.EscalationRequest level = escalation.get(i);
@@ -93,7 +97,7 @@ public final class TenantMapper {
                         Optional.ofNullable(pr.poolFallbackAfter()),
                         escalation.isEmpty() ? Optional.empty() : Optional.of(escalation.stream()
                                 .map(l -> new TenantProfile.EscalationLevel(l.after(), l.target().trim())).toList()),
-                        Optional.ofNullable(pr.maxWarningShare())),
+                        Optional.ofNullable(pr.maxWarningShare()), Optional.ofNullable(pr.nextBusinessDayWithin())),
                 plans.isEmpty() ? Optional.empty() : Optional.of(plans.stream()
                         .map(p -> new TenantProfile.Plan(p.effectiveFrom(), p.unitPrice(), p.hearingPrice(),
                                 Optional.ofNullable(p.hearingItems()).map(List::copyOf)))

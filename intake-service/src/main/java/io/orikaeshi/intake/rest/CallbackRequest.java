@@ -12,7 +12,8 @@ import java.time.OffsetDateTime;
         The callback promised to the caller, as it was phrased:
         BY_TIME needs dueAt ("by 15:00"); WITHIN needs within ("within 30 minutes", ISO-8601 PT30M);
         WINDOW needs notBefore and dueAt ("after 15:00, before 18:00"); NEXT_BUSINESS_DAY is computed with the
-        tenant's calendar (within the first three business hours of the next business day); TENANT_DEFAULT applies the tenant's default
+        tenant's calendar: due the tenant's promises.nextBusinessDayWithin of business time after the next business day's
+        opening (by default three hours: 12:00 for a 09:00 opening); TENANT_DEFAULT applies the tenant's default
         promise in business hours. Without kind: BY_TIME when dueAt is given, WITHIN when within is given,
         TENANT_DEFAULT otherwise.""")
 public record CallbackRequest(

@@ -47,14 +47,17 @@ public record TenantRequest(
     }
 
     /**
-     * @param warningLead     default 15 minutes
+     * @param warningLead     how long before the due time to warn (default 15 minutes); PT0S: no warning
      * @param pool            default "pool"
      * @param maxWarningShare the warning never comes earlier than this share of the promise window (default 0.5)
+     * @param nextBusinessDayWithin a NEXT_BUSINESS_DAY promise is due this much business time after that day's
+     *                        opening (default PT3H: 12:00 for a 09:00 opening)
      */
     public record PromisesRequest(Duration warningLead, Duration defaultPromise, @Size(max = 100) String pool,
                                   Duration poolFallbackAfter,
                                   @Size(max = 10) List<@NotNull @Valid EscalationRequest> escalation,
-                                  @DecimalMin("0.0") @DecimalMax("1.0") Double maxWarningShare) {
+                                  @DecimalMin("0.0") @DecimalMax("1.0") Double maxWarningShare,
+                                  Duration nextBusinessDayWithin) {
     }
 
     /** @param target "assignee", "supervisor", or an email address */

@@ -1,6 +1,5 @@
 package io.orikaeshi.intake.service;
 
-import io.orikaeshi.kit.calendar.BusinessCalendar;
 import io.orikaeshi.kit.calendar.TenantCalendars;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +17,11 @@ public class CalendarBusinessTime implements BusinessTime {
         this.calendars = calendars;
     }
 
-    /** "Next business day (morning)": the first hours of the next business day. */
-    static final Duration NEXT_DAY_MORNING = Duration.ofHours(3);
-
+    /** "Next business day (morning)": the tenant's first business hours of the next business day. */
     @Override
     public Instant nextBusinessDayDue(TenantSettings tenant, Instant from) {
-        BusinessCalendar calendar = calendars.of(tenant);
-        return calendar.addBusinessTime(calendar.nextBusinessDayStart(from), NEXT_DAY_MORNING);
+        return calendars.of(tenant).nextBusinessDayDue(from,
+                tenant.config().promises().nextBusinessDayDueAfterOpening());
     }
 
     @Override

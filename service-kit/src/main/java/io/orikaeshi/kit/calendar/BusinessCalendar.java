@@ -88,6 +88,14 @@ public final class BusinessCalendar {
     }
 
     /**
+     * "Next business day": {@code within} business time after the next business day's opening (see
+     * {@link #nextBusinessDayStart}), e.g. 12:00 for a 09:00 opening and three hours.
+     */
+    public Instant nextBusinessDayDue(Instant after, Duration within) {
+        return addBusinessTime(nextBusinessDayStart(after), within);
+    }
+
+    /**
      * The instant at which {@code duration} of business time has elapsed since {@code start}: the clock runs only
      * inside opening periods. A result at the end of a period stays there ("2 hours from 16:00" with closing at 18:00
      * is 18:00 the same day, not the next opening); a zero duration from a closed instant is the next opening.

@@ -22,7 +22,7 @@ public final class TenantProfiles {
                 new TenantProfile.Promises(p.warningLead(), p.defaultPromise(), p.pool(), p.poolFallbackAfter(),
                         p.escalation().map(levels -> levels.stream()
                                 .map(l -> new TenantProfile.EscalationLevel(l.after(), l.target())).toList()),
-                        p.maxWarningShare()),
+                        p.maxWarningShare(), p.nextBusinessDayWithin()),
                 t.plans().map(plans -> plans.stream()
                         .map(plan -> new TenantProfile.Plan(plan.effectiveFrom(), plan.unitPrice(), plan.hearingPrice(),
                                 plan.hearingItems())).toList()),

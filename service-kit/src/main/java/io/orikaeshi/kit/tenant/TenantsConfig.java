@@ -141,6 +141,9 @@ public interface TenantsConfig {
 
         /** Who is alerted, and when after the due time, while nobody acknowledges or completes. */
         Optional<List<EscalationLevel>> escalation();
+
+        /** "Next business day" is due this much business time after that day's opening (default 3h). */
+        Optional<Duration> nextBusinessDayWithin();
     }
 
     interface EscalationLevel {

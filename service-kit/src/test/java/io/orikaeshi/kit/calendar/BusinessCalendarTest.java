@@ -72,6 +72,14 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void nextBusinessDayIsDueTheConfiguredBusinessTimeAfterItsOpening() {
+        // The default three hours: 09:00 + 3h = 12:00; a tenant that says one hour: 10:00.
+        Instant saturday = tokyo("2026-01-10T11:00");
+        assertEquals(tokyo("2026-01-13T12:00"), ACME.nextBusinessDayDue(saturday, Duration.ofHours(3)));
+        assertEquals(tokyo("2026-01-13T10:00"), ACME.nextBusinessDayDue(saturday, Duration.ofHours(1)));
+    }
+
+    @Test
     void businessTimeRunsOverTheHolidayMondayWithoutCountingIt() {
         // Saturday 12:00 + 2h: one hour until 13:00 Saturday, Sunday closed, Monday 成人の日 closed, Tuesday 09:00-10:00.
         assertEquals(tokyo("2026-01-13T10:00"), ACME.addBusinessTime(tokyo("2026-01-10T12:00"), Duration.ofHours(2)));
