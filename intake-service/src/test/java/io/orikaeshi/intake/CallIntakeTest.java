@@ -174,6 +174,20 @@ class CallIntakeTest {
     }
 
     @Test
+    void aCallbackAlreadyDueIsRefusedNamingCallbackDueAtThoughItIsAfterReceivedAt() {
+        // Received an hour ago, due half an hour ago: tracking it would send the overdue alert and every
+        // escalation level at once.
+        String body = call(provided("山田"), provided("用件"), provided("0312345678"),
+                OffsetDateTime.now().minusMinutes(30).toString())
+                .replaceFirst("\\{\"operatorId\"", "{\"receivedAt\": \"" + OffsetDateTime.now().minusHours(1) + "\", \"operatorId\"");
+        asOperator("acme-jp").contentType(ContentType.JSON).body(body)
+                .when().post("/tenants/acme-jp/calls")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("callback.dueAt")))
+                .body("errors[0].message", startsWith("is already past"));
+    }
+
+    @Test
     void malformedJsonIsABadRequestWithProblemDetails() {
         asOperator("acme-jp").contentType(ContentType.JSON).body("{\"callerName\": ")
                 .when().post("/tenants/acme-jp/calls")
@@ -202,6 +216,25 @@ class CallIntakeTest {
     }
 
     @Test
+    void aOneMegabyteBodyIsRefusedWithProblemDetails() {
+        asOperator("acme-jp").contentType(ContentType.JSON).body("{\"notes\": \"" + "x".repeat(1_000_000) + "\"}")
+                .when().post("/tenants/acme-jp/calls")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413)).body("instance", equalTo("/tenants/acme-jp/calls"));
+    }
+
+    @Test
+    void frameworkRefusalsAnswerProblemDetailsToo() {
+        // A method the path does not take (RESTEasy answers 404 there); 406: a representation the API cannot give;
+        // 415 is above.
+        asOperator("acme-jp").when().delete("/tenants/acme-jp/calls")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(404), equalTo(405)))
+                .contentType("application/problem+json");
+        asOperator("acme-jp").accept("text/csv").when().get("/tenants/acme-jp/calls/{id}", "nope")
+                .then().statusCode(406).contentType("application/problem+json");
+    }
+
+    @Test
     void unknownTenantIsNotFound() {
         asOperator("acme-jp").contentType(ContentType.JSON)
                 .body(call(provided("山田"), provided("用件"), provided("0312345678"), null))
@@ -219,25 +252,6 @@ class CallIntakeTest {
                 .then().statusCode(404);
         asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", callId)
                 .then().statusCode(200).body("callbackStatus", equalTo("OPEN"));
-    }
-
-    @Test
-    void aOneMegabyteBodyIsRefusedWithProblemDetails() {
-        asOperator("acme-jp").contentType(ContentType.JSON).body("{\"notes\": \"" + "x".repeat(1_000_000) + "\"}")
-                .when().post("/tenants/acme-jp/calls")
-                .then().statusCode(413).contentType("application/problem+json")
-                .body("status", equalTo(413)).body("instance", equalTo("/tenants/acme-jp/calls"));
-    }
-
-    @Test
-    void frameworkRefusalsAnswerProblemDetailsToo() {
-        // A method the path does not take (RESTEasy answers 404 there); 406: a representation the API cannot give;
-        // 415 is above.
-        asOperator("acme-jp").when().delete("/tenants/acme-jp/calls")
-                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(404), equalTo(405)))
-                .contentType("application/problem+json");
-        asOperator("acme-jp").accept("text/csv").when().get("/tenants/acme-jp/calls/{id}", "nope")
-                .then().statusCode(406).contentType("application/problem+json");
     }
 
     @Test

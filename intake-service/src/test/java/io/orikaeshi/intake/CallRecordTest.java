@@ -68,30 +68,8 @@ class CallRecordTest {
                 .statusCode(422).body("errors.field", hasItem("callback.notBefore"));
     }
 
-    @Test
-    void promiseWithoutATimeUsesTheTenantsDefaultInBusinessHours() {
-        // acme-jp: default promise 2h, open MON-FRI 09:00-12:00,13:00-18:00 (Tokyo).
-        // Received Friday 2026-11-20 17:30 JST: 30 min that day; Monday 23rd is 勤労感謝の日, so the other 90 min
-        // run from Tuesday 09:00 -> Tuesday 10:30 JST.
-        String callId = created("acme-jp", withCallback("03-2222-0006", "{}")
-                .replaceFirst("\\{\"addressee\"", "{\"receivedAt\": \"2026-11-20T17:30:00+09:00\", \"addressee\""));
-
-        CallReceived event = published(kafka, callId, CallReceived.class);
-
-        assertEquals(PromiseKind.TENANT_DEFAULT, event.call().callback().kind());
-        assertEquals(java.time.Instant.parse("2026-11-24T01:30:00Z"), event.call().callback().dueAt());
-    }
-
-    @Test
-    void nextBusinessDaySkipsTheWeekendAndTheNationalHoliday() {
-        String callId = created("acme-jp", withCallback("03-2222-0007", "{\"kind\": \"NEXT_BUSINESS_DAY\"}")
-                .replaceFirst("\\{\"addressee\"", "{\"receivedAt\": \"2026-11-20T16:00:00+09:00\", \"addressee\""));
-
-        CallReceived event = published(kafka, callId, CallReceived.class);
-
-        // Friday -> (weekend, Monday 勤労感謝の日) -> Tuesday 09:00 plus three business hours: 12:00 JST.
-        assertEquals(java.time.Instant.parse("2026-11-24T03:00:00Z"), event.call().callback().dueAt());
-    }
+    // The tenant's default and the next business day, on fixed dates: PromiseRulesTest (a call received days ago
+    // would now be refused, its due time being past).
 
     @Test
     void promiseWithoutAssigneeGoesToTheTenantsPool() {

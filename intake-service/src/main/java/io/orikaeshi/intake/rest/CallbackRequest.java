@@ -18,7 +18,8 @@ import java.time.OffsetDateTime;
         TENANT_DEFAULT otherwise.""")
 public record CallbackRequest(
         PromiseKind kind,
-        @Schema(description = "Promised time, with offset", examples = "2026-11-23T15:00:00+09:00")
+        @Schema(description = "Promised time, with offset. Must still be ahead: a due time already past (e.g. "
+                + "when recording a past call) is refused with 422 naming callback.dueAt", examples = "2026-11-23T15:00:00+09:00")
         OffsetDateTime dueAt,
         @Schema(description = "For WITHIN: ISO-8601 duration from when the call was received", examples = "PT30M")
         Duration within,

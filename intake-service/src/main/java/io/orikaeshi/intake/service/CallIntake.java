@@ -69,11 +69,21 @@ public class CallIntake {
                 : request.receivedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
         List<FieldError> errors = new ArrayList<>(CallRules.check(request, receivedAt, now));
         String number = callbackNumber(request, tenant, errors);
-        CallbackPromise promise = PromiseRules.promise(request.callback(), receivedAt, tenant, businessTime, errors);
+        CallbackPromise promise = PromiseRules.promise(request.callback(), receivedAt, now, tenant, businessTime,
+                errors);
         List<HearingAnswer> hearing = HearingRules.answers(request.hearingItems(), tenant, receivedAt, errors);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200
                 || CallRules.hasControlCharacters(idempotencyKey, false))) {
             errors.add(new FieldError("Idempotency-Key", "must be 1 to 200 printable characters"));
+        }
+        if (errors.equals(List.of(PromiseRules.ALREADY_DUE)) && idempotencyKey != null) {
+            // A retry of a call accepted while its due time was still ahead answers as the first time did.
+            String hash = hash(request.toString());
+            return Panache.withSession(() -> IdempotencyRecord.<IdempotencyRecord>findById(
+                            new IdempotencyRecord.Key(tenantId, idempotencyKey))
+                    .flatMap(earlier -> earlier == null
+                            ? Uni.createFrom().failure(ProblemException.invalid(errors))
+                            : replay(earlier, hash)));
         }
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(errors));

@@ -20,11 +20,18 @@ final class PromiseRules {
 
     static final Duration LONGEST_PROMISE = Duration.ofDays(366);
 
+    /*
+     * A promise whose due time has already passed cannot be kept, and tracking it would send the overdue alert and
+     * every escalation level at once. A past call is recorded without a promise instead.
+     */
+    static final FieldError ALREADY_DUE = new FieldError("callback.dueAt",
+            "is already past: a callback can only be promised for a time still ahead (record a past call without callback)");
+
     private PromiseRules() {
     }
 
     /** @return the promise, or null when none was made; errors are added to {@code errors} */
-    static CallbackPromise promise(CallbackRequest request, Instant receivedAt, TenantSettings tenant,
+    static CallbackPromise promise(CallbackRequest request, Instant receivedAt, Instant now, TenantSettings tenant,
                                    BusinessTime businessTime, List<FieldError> errors) {
         if (request == null) {
             return null;
@@ -68,6 +75,8 @@ final class PromiseRules {
                 errors.add(new FieldError("callback.dueAt", "must be after the call was received"));
             } else if (due.isAfter(receivedAt.plus(LONGEST_PROMISE))) {
                 errors.add(new FieldError("callback.dueAt", "must be within a year of the call"));
+            } else if (!due.isAfter(now)) {
+                errors.add(ALREADY_DUE);
             }
         }
         String assignee = request.assignee() == null || request.assignee().isBlank() ? null : request.assignee().strip();
