@@ -4,6 +4,7 @@ import io.orikaeshi.events.AssigneeKind;
 import io.orikaeshi.events.CallbackAcknowledged;
 import io.orikaeshi.events.CallbackCancelled;
 import io.orikaeshi.events.CallbackChased;
+import io.orikaeshi.events.EscalationReason;
 import io.orikaeshi.events.CallbackEscalated;
 import io.orikaeshi.events.CallbackExtended;
 import io.orikaeshi.events.CallbackOverdue;
@@ -64,6 +65,7 @@ class PromiseLifecycleTest {
         assertEquals(1, first.level());
         assertEquals("佐藤", first.target(), "level 1 goes to the assignee");
         assertFiredAtItsTime(due.plusSeconds(1), first);
+        assertEquals(EscalationReason.OVERDUE, first.reason());
         CallbackEscalated second = assertInstanceOf(CallbackEscalated.class, events.get(3));
         assertEquals(2, second.level());
         assertEquals("desk@fast.example", second.target());
@@ -163,6 +165,22 @@ class PromiseLifecycleTest {
         CallbackEscalated again = assertInstanceOf(CallbackEscalated.class, stream.await(callId, 2).get(1));
         assertEquals(2, again.level(), "a second chase goes one level higher");
         assertEquals("desk@fast.example", again.target());
+    }
+
+    @Test
+    void chaseBeforeTheDueTimeEscalatesAsAChaseWithTheRealDueTime() {
+        String callId = EventFixtures.newCallId();
+        Instant due = inMillis(3_600_000);
+        stream.publish(EventFixtures.callReceived(FAST, callId, due));
+        stream.publish(CallbackChased.of(FAST, callId, Instant.now(), EventFixtures.newCallId(), 1));
+
+        CallbackEscalated escalated = assertInstanceOf(CallbackEscalated.class, stream.await(callId, 1).get(0));
+
+        assertEquals(EscalationReason.CHASE, escalated.reason());
+        assertEquals(due, escalated.dueAt());
+        assertTrue(escalated.occurredAt().isBefore(due));
+        assertTrue(stream.all(callId, Duration.ofSeconds(1)).stream().noneMatch(CallbackOverdue.class::isInstance),
+                "no overdue before the due time");
     }
 
     @Test

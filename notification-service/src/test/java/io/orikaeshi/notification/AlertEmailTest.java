@@ -9,6 +9,7 @@ import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.events.CallbackWarned;
 import io.orikaeshi.events.CaptureStatus;
 import io.orikaeshi.events.CapturedItem;
+import io.orikaeshi.events.EscalationReason;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.HearingAnswer;
@@ -94,6 +95,21 @@ class AlertEmailTest {
 
         assertEquals(List.of("sv@acme.example", "uketsuke@acme.example"),
                 escalations.stream().flatMap(m -> m.to().stream()).sorted().toList());
+    }
+
+    @Test
+    void chaseEscalationBeforeTheDueTimeSaysTheCallerRangAgainNotThatTheDeadlinePassed() {
+        String callId = reportedCall("acme-jp");
+        Instant due = Instant.parse("2036-01-06T13:34:00Z");
+        publish(Topics.DEADLINE_EVENTS, CallbackEscalated.of("acme-jp", callId, Instant.now(), due, 1,
+                "sv@acme.example", 1, EscalationReason.CHASE));
+
+        ReceivedMail escalation = mailAbout(callId, "【エスカレーション1・再入電】");
+
+        assertTrue(escalation.subject().contains("22:34"), "the real due time, in Tokyo: " + escalation.subject());
+        assertTrue(escalation.textBody().contains("再度お電話"), escalation.textBody());
+        assertTrue(!escalation.subject().contains("過ぎ") && !escalation.textBody().contains("過ぎ"),
+                "nothing says the deadline passed: " + escalation.subject() + "\n" + escalation.textBody());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.orikaeshi.events.CallbackEscalated;
 import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.CallbackReassigned;
 import io.orikaeshi.events.CallbackWarned;
+import io.orikaeshi.events.EscalationReason;
 import io.orikaeshi.events.EventIds;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.scheduler.repository.Deadline;
@@ -35,8 +36,10 @@ final class DeadlineEvents {
                     deadline.assignee, timer.level, deadline.version);
             case OVERDUE -> CallbackOverdue.of(deadline.tenantId, deadline.callId, now, deadline.dueAt,
                     deadline.assignee, deadline.version);
+            // Planned levels fire after the due time; a level due before it was pulled forward by a chase call.
             case ESCALATE -> CallbackEscalated.of(deadline.tenantId, deadline.callId, now, deadline.dueAt, timer.level,
-                    escalationTarget(timer.target, deadline), deadline.version);
+                    escalationTarget(timer.target, deadline), deadline.version,
+                    EscalationReason.inferred(timer.fireAt, deadline.dueAt));
             case POOL_FALLBACK -> new CallbackReassigned(
                     EventIds.ofPromise("CallbackReassigned", deadline.callId, deadline.dueAt, 0, deadline.version),
                     CallbackReassigned.VERSION, deadline.tenantId, deadline.callId, now, timer.target,

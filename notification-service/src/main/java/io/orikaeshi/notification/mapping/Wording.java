@@ -88,6 +88,14 @@ public enum Wording {
         }
 
         @Override
+        public Alert chaseEscalation(int level, String caller, String dueAt) {
+            return new Alert("【エスカレーション" + level + "・再入電】" + caller + "より期限（" + dueAt + "）前に再度お電話がありました",
+                    "折り返しの期限（" + dueAt + "）前ですが、お待ちのお客様から再度お電話がありました（エスカレーション" + level + "）。",
+                    "お客様から期限前に再度お電話がありました。対応者を決めて期限を待たずにお客様へご連絡のうえ、"
+                            + "対応を引き受けた方は受付済みとしてご登録ください。");
+        }
+
+        @Override
         public Alert chase(String caller, int count) {
             return new Alert("【再入電】" + caller + "より再度お電話がありました（" + count + "回目）",
                     "折り返しをお待ちのお客様から、再度お電話がありました（" + count + "回目）。",
@@ -170,6 +178,14 @@ public enum Wording {
         }
 
         @Override
+        public Alert chaseEscalation(int level, String caller, String dueAt) {
+            return new Alert("[ESCALATION " + level + "] " + caller + " called again before the callback is due (" + dueAt + ")",
+                    "The callback is not due yet (" + dueAt + "), but the caller rang again (escalation level " + level + ").",
+                    "The caller rang again before the due time. Decide who calls back now; whoever takes it on, "
+                            + "please acknowledge it so the escalation stops.");
+        }
+
+        @Override
         public Alert chase(String caller, int count) {
             return new Alert("[CALLED AGAIN] " + caller + " called again (" + count + " times) about an open callback",
                     "A caller who is waiting for a callback rang again (" + count + " times).",
@@ -218,6 +234,9 @@ public enum Wording {
     public abstract Alert overdue(String caller, String dueAt);
 
     public abstract Alert escalation(int level, String caller, String dueAt);
+
+    /** An escalation because the caller rang again before the due time, which has therefore not passed. */
+    public abstract Alert chaseEscalation(int level, String caller, String dueAt);
 
     public abstract Alert chase(String caller, int count);
 

@@ -29,7 +29,8 @@ public final class CallLogRows {
                 new CallLogView.Item(r.getString("purpose_status"), r.getString("purpose")),
                 new CallLogView.Item(r.getString("callback_number_status"), r.getString("callback_number")),
                 r.getString("urgency"),
-                new CallLogView.Callback(CallbackState.status(state), state, instant(r, "callback_due_at"),
+                new CallLogView.Callback(CallbackState.status(state,
+                        CallbackState.overdue(instant(r, "callback_due_at"), instant(r, "overdue_due_at"))), state, instant(r, "callback_due_at"),
                         r.getString("callback_assignee"), instant(r, "overdue_at"), instant(r, "completed_at"),
                         "ESCALATED".equals(state) ? r.getInteger("escalation_level") : 0,
                         r.getInteger("chase_count"), r.getInteger("extension_count")));

@@ -30,13 +30,21 @@ public final class CallbackState {
         return "OPEN";
     }
 
-    /** The coarse status of the call log API: ESCALATED is also OVERDUE, WARNED is still OPEN. */
-    public static String status(String state) {
+    /**
+     * The coarse status of the call log API: WARNED is still OPEN; ESCALATED is OVERDUE only once the due time in
+     * force has passed ({@code overdue}): a chase call escalates a promise whose due time is still ahead.
+     */
+    public static String status(String state, boolean overdue) {
         return switch (state) {
-            case "ESCALATED" -> "OVERDUE";
+            case "ESCALATED" -> overdue ? "OVERDUE" : "OPEN";
             case "WARNED" -> "OPEN";
             default -> state;
         };
+    }
+
+    /** The scheduler reported the due time in force as passed. */
+    public static boolean overdue(Instant dueAt, Instant overdueDueAt) {
+        return about(overdueDueAt, dueAt);
     }
 
     private static boolean about(Instant factDueAt, Instant dueAt) {

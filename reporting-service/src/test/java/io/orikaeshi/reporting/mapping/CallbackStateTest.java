@@ -32,8 +32,17 @@ class CallbackStateTest {
 
     @Test
     void theCoarseStatusFoldsEscalatedIntoOverdueAndWarnedIntoOpen() {
-        assertEquals("OVERDUE", CallbackState.status("ESCALATED"));
-        assertEquals("OPEN", CallbackState.status("WARNED"));
-        assertEquals("COMPLETED", CallbackState.status("COMPLETED"));
+        assertEquals("OVERDUE", CallbackState.status("ESCALATED", true));
+        assertEquals("OPEN", CallbackState.status("WARNED", false));
+        assertEquals("COMPLETED", CallbackState.status("COMPLETED", false));
+    }
+
+    @Test
+    void aChaseEscalationBeforeTheDueTimeIsEscalatedButNotOverdue() {
+        String state = CallbackState.state("OPEN", DUE, null, null, DUE);
+
+        assertEquals("ESCALATED", state);
+        assertEquals(false, CallbackState.overdue(DUE, null));
+        assertEquals("OPEN", CallbackState.status(state, CallbackState.overdue(DUE, null)));
     }
 }
