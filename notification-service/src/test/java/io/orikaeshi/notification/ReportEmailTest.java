@@ -13,6 +13,7 @@ import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.infra.MailCatcher;
+import io.orikaeshi.kit.phone.PhoneDisplay;
 import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
@@ -130,7 +131,9 @@ class ReportEmailTest {
                 : (wording == Wording.JA ? "折り返し期限" : "callback due")), report.subject());
         assertNotNull(report.htmlBody(), "multipart with an HTML part");
         for (CapturedItem item : List.of(name, purpose, number)) {
-            String expected = item.isProvided() ? item.value() : wording.notObtained(item.status());
+            String shown = item == number ? PhoneDisplay.forRegion(item.value(), "acme-jp".equals(tenant) ? "JP" : "US")
+                    : item.value();
+            String expected = item.isProvided() ? shown : wording.notObtained(item.status());
             assertTrue(report.textBody().contains(expected), expected + " in\n" + report.textBody());
             assertTrue(report.htmlBody().contains(expected), expected + " in\n" + report.htmlBody());
         }
@@ -172,8 +175,20 @@ class ReportEmailTest {
         ReceivedMail alert = mails.stream().filter(m -> m.subject().startsWith("【期限超過】")).findFirst().orElseThrow();
         assertTrue(alert.subject().contains("山田 太郎 様"), alert.subject());
         assertTrue(alert.subject().contains("14:30"), alert.subject());
-        assertTrue(alert.textBody().contains("+81312345678"));
+        assertTrue(alert.textBody().contains("03-1234-5678"), alert.textBody());
         assertTrue(alert.textBody().contains("お詫び"), "asks to apologise first");
+    }
+
+    @Test
+    void reportShowsTheNumberAsTheTenantsCountryWritesItAndDialsE164() {
+        CallReceived event = call("acme-jp", CapturedItem.provided("山田 太郎"), CapturedItem.provided("見積もりの件"),
+                CapturedItem.provided("+81312345678"), null);
+
+        ReceivedMail report = onlyMailAbout(event.callId());
+
+        assertTrue(report.textBody().contains("折り返し先　：03-1234-5678"), report.textBody());
+        assertTrue(report.htmlBody().contains("<a href=\"tel:+81312345678\">03-1234-5678</a>"), report.htmlBody());
+        assertFalse(report.textBody().contains("+81312345678"), report.textBody());
     }
 
     /** Every caller- or operator-supplied text of a call, each a way into the subject or the HTML part. */

@@ -8,7 +8,7 @@ const TEXT = {
   ja: {
     title: '折り返しダッシュボード', tenant: 'テナント', key: 'API キー', from: '開始日', to: '終了日', month: '請求月', show: '表示',
     board: '未完了の折り返し', urgency: '緊急度', due: '期限', left: '残り時間', state: '状態', assignee: '担当',
-    chases: '催促', addressee: '宛先', purpose: '用件', noOpen: '未完了の折り返しはありません',
+    chases: '催促', addressee: '宛先', purpose: '用件', number: '折り返し先', noOpen: '未完了の折り返しはありません',
     sla: 'SLA（期限内の折り返し率・日別）', billing: '請求', period: '期間', unitPrice: '単価（円）',
     hearingPrice: 'ヒアリング加算（円）', calls: '件数', amount: '金額（円）', total: '合計', csv: 'CSV をダウンロード',
     other: 'English', URGENT: '至急', NORMAL: '通常', OPEN: '対応待ち', WARNED: '期限間近', OVERDUE: '期限超過',
@@ -18,7 +18,7 @@ const TEXT = {
   en: {
     title: 'Orikaeshi dashboard', tenant: 'Tenant', key: 'API key', from: 'From', to: 'To', month: 'Billing month', show: 'Show',
     board: 'Open callbacks', urgency: 'Urgency', due: 'Due', left: 'Time left', state: 'State', assignee: 'Assignee',
-    chases: 'Chases', addressee: 'Addressee', purpose: 'Purpose', noOpen: 'No open callbacks',
+    chases: 'Chases', addressee: 'Addressee', purpose: 'Purpose', number: 'Callback number', noOpen: 'No open callbacks',
     sla: 'SLA (share kept on time, per day)', billing: 'Billing', period: 'Period', unitPrice: 'Unit price (¥)',
     hearingPrice: 'Hearing surcharge (¥)', calls: 'Calls', amount: 'Amount (¥)', total: 'Total', csv: 'Download CSV',
     other: '日本語', URGENT: 'Urgent', NORMAL: 'Normal', OPEN: 'Open', WARNED: 'Due soon', OVERDUE: 'Overdue',
@@ -91,8 +91,15 @@ function countdown(seconds) {
   return seconds < 0 ? `${t('late')} ${text}` : text;
 }
 
-function dateTime(iso) {
-  return iso ? new Date(iso).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US') : '';
+/** In the tenant's time zone (the board says which), not the browser's: a client abroad reads the office's times. */
+function dateTime(iso, timeZone) {
+  const options = timeZone ? { timeZone, timeZoneName: 'short' } : {};
+  return iso ? new Date(iso).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US', options) : '';
+}
+
+/** The number as the tenant's country writes it; the link dials the stored E.164. */
+function callbackNumber(item) {
+  return item.callbackNumber ? el('a', { href: `tel:${item.callbackNumber}` }, item.callbackNumberDisplay) : '';
 }
 
 function renderBoard() {
@@ -103,13 +110,14 @@ function renderBoard() {
     const state = item.state === 'ESCALATED' ? `${t('ESCALATED')} ${t('level')} ${item.escalationLevel}` : t(item.state);
     return el('tr', { 'data-call': item.callId },
       el('td', { class: item.urgency === 'URGENT' ? 'urgent' : '' }, t(item.urgency)),
-      el('td', {}, dateTime(item.dueAt)),
+      el('td', {}, dateTime(item.dueAt, item.timeZone)),
       el('td', { class: `num countdown${left < 0 ? ' late' : ''}` }, countdown(left)),
       el('td', {}, el('span', { class: `state state-${item.state}` }, state)),
       el('td', {}, item.assignee),
       el('td', { class: 'num' }, String(item.chaseCount)),
       el('td', {}, item.addressee),
-      el('td', {}, item.purpose));
+      el('td', {}, item.purpose),
+      el('td', { class: 'number' }, callbackNumber(item)));
   }));
   $('board-empty').hidden = board.length > 0;
 }

@@ -5,6 +5,7 @@ import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackChased;
 import io.orikaeshi.events.CallbackCompleted;
 import io.orikaeshi.events.CallbackEscalated;
+import io.orikaeshi.events.EscalationReason;
 import io.orikaeshi.events.CallbackExtended;
 import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.CallbackReassigned;
@@ -58,6 +59,34 @@ class BoardAndCallerHistoryTest {
 
         publish(CallbackCompleted.of("acme-jp", call.callId(), now, "佐藤"));
         eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/board").then().body("callId", not(hasItem(call.callId()))));
+    }
+
+    @Test
+    void boardShowsTheNumberAsTheTenantsCountryWritesItWithE164ToDialAndTheTenantsTimeZone() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        CallReceived call = Calls.of("acme-jp", now).promised(now.plusSeconds(600), "佐藤").event();
+        publish(call);
+
+        onBoard(call.callId(), r -> r.body("callbackNumber", equalTo("+81312345678"))
+                .body("callbackNumberDisplay", equalTo("03-1234-5678")).body("timeZone", equalTo("Asia/Tokyo")));
+    }
+
+    @Test
+    void aChaseBeforeTheDueTimeIsReportedAsAChaseWithTheRealDueTimeAndNotAsOverdue() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant due = now.plusSeconds(3600);
+        CallReceived call = Calls.of("acme-jp", now).promised(due, "佐藤").event();
+        publish(call, CallbackChased.of("acme-jp", call.callId(), now.plusSeconds(1), "chase-1", 1),
+                CallbackEscalated.of("acme-jp", call.callId(), now.plusSeconds(1), due, 1, "sv@acme.example", 1,
+                        EscalationReason.CHASE));
+
+        eventually(() -> asClient("acme-jp").queryParam("callerNumber", "+81312345678").get("/tenants/acme-jp/calls?limit=1000").then()
+                .rootPath("find { it.callId == '" + call.callId() + "' }")
+                .body("callback.state", equalTo("ESCALATED")).body("callback.status", equalTo("OPEN"))
+                .body("callback.dueAt", equalTo(due.toString())).body("callback.overdueAt", equalTo(null))
+                .body("callback.chaseCount", equalTo(1)));
+        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/callbacks?status=overdue&limit=1000").then()
+                .body("callId", not(hasItem(call.callId()))));
     }
 
     @Test

@@ -66,6 +66,10 @@ class DashboardBrowserTest {
         assertThat(dom, containsString("2026-08-01 – 2026-08-31"));
         assertThat(dom, containsString(">220<"));
 
+        // The browser runs in New York; the board still reads Tokyo time, and the number as people in Japan write it.
+        assertThat(dom, containsString("GMT+9"));
+        assertThat(dom, containsString("<a href=\"tel:+81312345678\">03-1234-5678</a>"));
+
         Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
         chromium("--screenshot=" + screenshot, "--window-size=1280,900", url);
@@ -79,7 +83,9 @@ class DashboardBrowserTest {
                 "--no-first-run", "--user-data-dir=" + profile, "--virtual-time-budget=5000"));
         command.addAll(List.of(arguments));
         Path output = Files.createTempFile("chromium", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(false)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("TZ", "America/New_York");
+        Process process = builder.redirectErrorStream(false)
                 .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();

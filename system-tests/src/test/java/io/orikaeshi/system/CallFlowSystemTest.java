@@ -106,7 +106,7 @@ class CallFlowSystemTest {
         ReceivedMail reportJa = await(mail, about(missedJa).and(m -> m.subject().contains("お電話のご報告")));
         assertEquals(List.of("uketsuke@acme.example"), reportJa.to());
         assertTrue(reportJa.subject().contains("山田 太郎 様"), reportJa.subject());
-        assertTrue(reportJa.textBody().contains("折り返し先　：+81312345678"), reportJa.textBody());
+        assertTrue(reportJa.textBody().contains("折り返し先　：03-1234-5678"), reportJa.textBody());
         assertTrue(reportJa.textBody().contains("ご用件　　　：見積もりの件"));
         assertNotNull(reportJa.htmlBody());
 

@@ -3,6 +3,7 @@ package io.orikaeshi.notification.mapping;
 import io.orikaeshi.events.CallDetails;
 import io.orikaeshi.events.CapturedItem;
 import io.orikaeshi.events.Urgency;
+import io.orikaeshi.kit.phone.PhoneDisplay;
 import io.orikaeshi.kit.tenant.TenantSettings;
 
 import java.time.Instant;
@@ -22,7 +23,10 @@ public record MailModel(String tenantName, String callId, String receivedAt, Str
     public record Links(String acknowledge, String complete) {
     }
 
-    /** An asked-for item: its value when provided, otherwise the plain reason it is missing. */
+    /**
+     * An asked-for item: its value when provided, otherwise the plain reason it is missing. {@code text} is what is
+     * printed (a number as the tenant's country writes it), {@code value} as stored (E.164, for a tel: link).
+     */
     public record Item(boolean provided, String value, String text) {
     }
 
@@ -48,7 +52,7 @@ public record MailModel(String tenantName, String callId, String receivedAt, Str
                 ? call.callback().assignee() : wording.noAssignee();
         return new MailModel(tenant.name(), callId, time(call.receivedAt(), tenant, wording),
                 call.addressee() == null ? wording.noAddressee() : call.addressee(),
-                callerName, item(call.purpose(), wording, false), item(call.callbackNumber(), wording, false),
+                callerName, item(call.purpose(), wording, false), number(call.callbackNumber(), tenant, wording),
                 wording.urgency(call.urgency()), call.urgency() == Urgency.URGENT,
                 call.notes() == null ? wording.noNotes() : call.notes(),
                 call.callbackPromised(), due, assignee,
@@ -57,6 +61,13 @@ public record MailModel(String tenantName, String callId, String receivedAt, Str
                     Item item = item(answer.answer(), wording, false);
                     return new HearingLine(answer.item(), item.provided(), item.text());
                 }).toList(), null);
+    }
+
+    private static Item number(CapturedItem item, TenantSettings tenant, Wording wording) {
+        Item number = item(item, wording, false);
+        return number.provided()
+                ? new Item(true, number.value(), PhoneDisplay.forRegion(number.value(), tenant.phoneRegion()))
+                : number;
     }
 
     private static Item item(CapturedItem item, Wording wording, boolean isName) {

@@ -1,5 +1,7 @@
 package io.orikaeshi.reporting.mapping;
 
+import io.orikaeshi.kit.phone.PhoneDisplay;
+import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.reporting.rest.BoardItem;
 import io.orikaeshi.reporting.rest.CallLogView;
 import io.vertx.mutiny.sqlclient.Row;
@@ -36,14 +38,15 @@ public final class CallLogRows {
                         r.getInteger("chase_count"), r.getInteger("extension_count")));
     }
 
-    public static BoardItem boardItem(Row r, Instant now) {
+    public static BoardItem boardItem(Row r, Instant now, TenantSettings tenant) {
         String state = state(r);
         Instant due = instant(r, "callback_due_at");
         return new BoardItem(r.getString("call_id"), r.getString("urgency"), r.getString("addressee"),
                 r.getString("purpose"), instant(r, "received_at"), due,
                 due == null ? 0 : Duration.between(now, due).toSeconds(), state,
                 "ESCALATED".equals(state) ? r.getInteger("escalation_level") : 0, r.getString("callback_assignee"),
-                r.getInteger("chase_count"));
+                r.getInteger("chase_count"), r.getString("callback_number"),
+                PhoneDisplay.forRegion(r.getString("callback_number"), tenant.phoneRegion()), tenant.timeZone().getId());
     }
 
     private static String state(Row r) {

@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.reporting.mapping.CallLogRows;
 import io.orikaeshi.reporting.rest.BoardItem;
 import io.smallrye.mutiny.Uni;
@@ -30,11 +31,11 @@ public class BoardQueries {
     }
 
     public Uni<List<BoardItem>> open(String tenantId, int limit) {
-        guard.require(tenantId);
+        TenantSettings tenant = guard.require(tenantId);
         return pool.preparedQuery(OPEN).execute(Tuple.of(tenantId, limit)).map(rows -> {
             Instant now = clock.instant();
             List<BoardItem> items = new ArrayList<>();
-            rows.forEach(r -> items.add(CallLogRows.boardItem(r, now)));
+            rows.forEach(r -> items.add(CallLogRows.boardItem(r, now, tenant)));
             return items;
         });
     }
