@@ -38,6 +38,9 @@ class ApiDocumentTest {
                 .body("paths.'/tenants/{tenantId}/calls'.post.responses.'422'.content.'application/problem+json'"
                         + ".schema.'$ref'", equalTo("#/components/schemas/Problem"))
                 .body("paths.'/links/{token}'.get.security", equalTo(null))
+                // The link pages answer refusals as HTML pages for people; only an outage is a problem there.
+                .body("paths.'/links/{token}'.post.responses.keySet()", hasItem("503"))
+                .body("paths.'/links/{token}'.post.responses.'404'", equalTo(null))
                 .body("paths.'/tenants/{tenantId}/calls'.post.security", hasItem(Map.of("bearer", List.of())));
     }
 }

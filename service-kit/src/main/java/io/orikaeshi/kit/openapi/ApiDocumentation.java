@@ -37,7 +37,8 @@ import java.util.TreeMap;
  *   <li>the error answers each operation can give, each as {@code application/problem+json} with the
  *       {@link Problem} schema and an example: 401 and 403 where a key is checked, 404 where the path names a tenant
  *       or a resource, 400/413/415/422 where a body is read, 400 where query parameters are, 503 everywhere (an
- *       unreachable database or broker), plus whatever an operation declares itself (409, ...).</li>
+ *       unreachable database or broker), plus whatever an operation declares itself (409, ...). Operations that
+ *       answer HTML pages (the signed links) answer their refusals as pages, so only their 503 is a problem.</li>
  * </ul>
  * It runs at build time: which methods carry {@code @Allowed} is read from the Jandex index, by HTTP method and path.
  */
@@ -50,6 +51,7 @@ public class ApiDocumentation implements OASFilter {
     private static final String FIELD_ERROR_SCHEMA = "ProblemFieldError";
 
     private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
+    private static final DotName PRODUCES = DotName.createSimple("jakarta.ws.rs.Produces");
     private static final DotName ALLOWED = DotName.createSimple(Allowed.class.getName());
     private static final Map<DotName, String> HTTP_METHODS = Map.of(
             DotName.createSimple("jakarta.ws.rs.GET"), "GET",
@@ -59,11 +61,15 @@ public class ApiDocumentation implements OASFilter {
             DotName.createSimple("jakarta.ws.rs.PATCH"), "PATCH",
             DotName.createSimple("jakarta.ws.rs.HEAD"), "HEAD");
 
-    /** "POST /tenants/{tenantId}/calls" → whether a key is checked there. */
-    private final Map<String, Boolean> keyChecked;
+    /** What the index tells of a resource method: whether a key is checked, whether it answers HTML pages. */
+    record Facts(boolean keyChecked, boolean htmlPage) {
+    }
+
+    /** "POST /tenants/{tenantId}/calls" → its facts. */
+    private final Map<String, Facts> operations;
 
     public ApiDocumentation(IndexView index) {
-        this.keyChecked = keyCheckedOperations(index);
+        this.operations = operationsOf(index);
     }
 
     @Override
@@ -93,7 +99,8 @@ public class ApiDocumentation implements OASFilter {
     }
 
     private void document(String key, String path, PathItem item, Operation operation) {
-        boolean secured = keyChecked.getOrDefault(key, false);
+        Facts facts = operations.getOrDefault(key, new Facts(false, false));
+        boolean secured = facts.keyChecked();
         if (secured && (operation.getSecurity() == null || operation.getSecurity().isEmpty())) {
             // Two requirements: either scheme is enough.
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
@@ -110,21 +117,23 @@ public class ApiDocumentation implements OASFilter {
         boolean queryParameters = parameters(item, operation).stream()
                 .anyMatch(p -> p.getIn() == Parameter.In.QUERY);
         boolean body = operation.getRequestBody() != null;
+        // Pages for people (the signed links) answer their refusals as pages too; only an outage is a problem there.
+        boolean page = facts.htmlPage();
         if (secured) {
             errors.put(401, "No API key, or an unknown or revoked one");
             errors.put(403, "The key's role may not do this");
         }
-        if (pathParameters) {
+        if (pathParameters && !page) {
             errors.put(404, path.contains("{tenantId}")
                     ? "No such tenant or resource, or it belongs to another tenant than the key's"
                     : "No such resource");
         }
-        if (body) {
+        if (body && !page) {
             errors.put(400, "The body is not JSON of the expected shape");
             errors.put(413, "The body is larger than the service accepts");
             errors.put(415, "The body is not of a media type the operation reads");
             errors.put(422, "A field is invalid; errors names each one");
-        } else if (queryParameters) {
+        } else if (queryParameters && !page) {
             errors.put(400, "A query parameter cannot be read; errors names it");
         }
         errors.put(503, "A database or broker the service needs cannot be reached just now; retry after Retry-After");
@@ -137,7 +146,7 @@ public class ApiDocumentation implements OASFilter {
         }
         // Every 4xx and 5xx, the ones added here and the ones an operation declares itself, is a problem.
         responses.getAPIResponses().forEach((code, response) -> {
-            if (code.length() == 3 && (code.startsWith("4") || code.startsWith("5"))) {
+            if (code.length() == 3 && (code.startsWith("5") || code.startsWith("4") && !page)) {
                 problemContent(Integer.parseInt(code), path, response);
             }
         });
@@ -212,8 +221,8 @@ public class ApiDocumentation implements OASFilter {
         return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
     }
 
-    private static Map<String, Boolean> keyCheckedOperations(IndexView index) {
-        Map<String, Boolean> operations = new HashMap<>();
+    private static Map<String, Facts> operationsOf(IndexView index) {
+        Map<String, Facts> operations = new HashMap<>();
         if (index == null) {
             return operations;
         }
@@ -223,6 +232,7 @@ public class ApiDocumentation implements OASFilter {
             }
             ClassInfo resource = classPath.target().asClass();
             boolean classAllowed = resource.declaredAnnotation(ALLOWED) != null;
+            AnnotationInstance classProduces = resource.declaredAnnotation(PRODUCES);
             for (MethodInfo method : methodsOf(index, resource)) {
                 String httpMethod = httpMethodOf(method);
                 if (httpMethod == null) {
@@ -231,7 +241,12 @@ public class ApiDocumentation implements OASFilter {
                 AnnotationInstance methodPath = method.declaredAnnotation(PATH);
                 String path = normalise(classPath.value().asString()
                         + (methodPath == null ? "" : "/" + methodPath.value().asString()));
-                operations.put(httpMethod + " " + path, classAllowed || method.declaredAnnotation(ALLOWED) != null);
+                AnnotationInstance produces = method.declaredAnnotation(PRODUCES) != null
+                        ? method.declaredAnnotation(PRODUCES) : classProduces;
+                boolean html = produces != null && produces.value() != null
+                        && List.of(produces.value().asStringArray()).stream().allMatch(t -> t.startsWith("text/html"));
+                operations.put(httpMethod + " " + path,
+                        new Facts(classAllowed || method.declaredAnnotation(ALLOWED) != null, html));
             }
         }
         return operations;
