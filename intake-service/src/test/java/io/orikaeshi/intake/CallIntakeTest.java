@@ -212,7 +212,8 @@ class CallIntakeTest {
         asOperator("acme-jp").contentType(ContentType.JSON)
                 .body(call(provided("山田"), provided("用件"), provided("0312345678"), null).replace("15時以降なら在席とのこと", notes))
                 .when().post("/tenants/acme-jp/calls")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("title", equalTo("Content Too Large"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.orikaeshi.infra;
 
 import io.orikaeshi.events.Topics;
+import io.orikaeshi.infra.testing.DemoKeys;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -207,9 +208,22 @@ public final class LocalSystem {
                     }
                 });
             }
+            // Each one reported as soon as it is ready, not in start order: that is the progress a person watches.
+            long startedAt = System.nanoTime();
+            List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (int i = 0; i < SERVICES.size(); i++) {
-                launched.get(i).awaitHealthy(SERVICES.get(i).readinessUrl(), STARTUP_TIMEOUT);
-                System.out.println("  " + SERVICES.get(i).module() + " is ready");
+                ServiceSpec spec = SERVICES.get(i);
+                ServiceProcess process = launched.get(i);
+                ready.add(CompletableFuture.runAsync(() -> {
+                    process.awaitHealthy(spec.readinessUrl(), STARTUP_TIMEOUT);
+                    System.out.printf("  %-22s ready after %d s (http://localhost:%d)%n", spec.module(),
+                            Duration.ofNanos(System.nanoTime() - startedAt).toSeconds(), spec.httpPort());
+                }));
+            }
+            try {
+                CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
             System.out.println(banner(started, logDir));
         }
@@ -249,12 +263,25 @@ public final class LocalSystem {
         b.append(String.format(" Scheduler      http://localhost:%d%n", SERVICES.get(1).httpPort()));
         b.append(String.format(" Notification   http://localhost:%d%n", SERVICES.get(2).httpPort()));
         b.append(String.format(" Reporting      http://localhost:%d%n", SERVICES.get(3).httpPort()));
-        b.append(String.format(" Mailbox        http://localhost:%d   (JSON: /api/messages)%n", s.mailboxHttpPort()));
+        b.append(String.format(" Mailbox        http://localhost:%d   (JSON: /api/user, /api/user/<address>/messages/)%n",
+                s.mailboxHttpPort()));
         b.append(String.format(" Kafka          %s%n", infra.kafkaBootstrapServers()));
         b.append(String.format(" PostgreSQL     %s  (user %s, password %s)%n",
                 infra.jdbcUrl("<db>"), infra.dbUsername(), infra.dbPassword()));
         b.append(String.format(" SMTP           127.0.0.1:%d%n", infra.smtpPort()));
         b.append(String.format(" Logs           %s%n", logDir));
+        b.append('\n').append(" Try it: record a call for acme-jp with a callback due in two minutes, list the callbacks, read the mail\n");
+        b.append(String.format(" curl -i http://localhost:%d/tenants/acme-jp/calls -H 'Authorization: Bearer %s'"
+                        + " -H 'Content-Type: application/json' -d '{\"addressee\": \"佐藤\","
+                        + " \"callerName\": {\"status\": \"PROVIDED\", \"value\": \"山田 太郎\"},"
+                        + " \"purpose\": {\"status\": \"PROVIDED\", \"value\": \"見積もりの件\"},"
+                        + " \"callbackNumber\": {\"status\": \"DECLINED\"},"
+                        + " \"callback\": {\"within\": \"PT2M\", \"assignee\": \"佐藤\"}}'%n",
+                SERVICES.get(0).httpPort(), DemoKeys.ACME_OPERATOR));
+        b.append(String.format(" curl http://localhost:%d/tenants/acme-jp/callbacks -H 'Authorization: Bearer %s'%n",
+                SERVICES.get(3).httpPort(), DemoKeys.ACME_CLIENT));
+        b.append(String.format(" curl http://localhost:%d/api/user/uketsuke@acme.example/messages/   (or open http://localhost:%d)%n",
+                s.mailboxHttpPort(), s.mailboxHttpPort()));
         b.append('\n').append(" Ctrl-C stops everything.\n").append(line);
         return b.toString();
     }

@@ -21,15 +21,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Lets a person (HTML) and a script (JSON) read what the {@link MailCatcher} received. Message numbers are positions
- * in arrival order, stable until the mailbox is purged.
+ * Lets a person (HTML) and a script (JSON) read what the {@link MailCatcher} received.
+ * <p>
+ * The JSON API is GreenMail standalone's (2.1, the mail catcher of docker-compose.yml), so scripts, the README and
+ * the system tests ({@link io.orikaeshi.infra.testing.MailboxClient}) use one API for the local run and compose:
+ * {@code GET /api/user} (a mailbox per recipient address, made on first delivery),
+ * {@code GET /api/user/{email}/messages/} (INBOX; {@code uid}, {@code messageId}, {@code subject},
+ * {@code contentType} and {@code mimeMessage}, the MIME source), {@code POST /api/mail/purge} and
+ * {@code GET /api/service/readiness}. The pages for people are {@code /} and {@code /messages/{n}}, where n is the
+ * position in arrival order, stable until the mailbox is purged.
  */
 final class MailboxHttpServer {
 
     private static final Logger LOG = Logger.getLogger(MailboxHttpServer.class.getName());
     private static final Pattern MESSAGE_PAGE = Pattern.compile("/messages/(\\d{1,9})");
-    private static final Pattern MESSAGE_JSON = Pattern.compile("/api/messages/(\\d{1,9})");
-    private static final Pattern MESSAGE_RAW = Pattern.compile("/api/messages/(\\d{1,9})/raw");
+    private static final Pattern MESSAGE_RAW = Pattern.compile("/messages/(\\d{1,9})/raw");
+    /** GreenMail's folder segment is optional and names INBOX, the only folder SMTP delivery fills. */
+    private static final Pattern USER_MESSAGES = Pattern.compile("/api/user/([^/]+)/messages(?:/(?:INBOX)?)?");
     /** Inline styles only; images and scripts in mail never load, also inside the srcdoc frame (CSP inherits). */
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
@@ -85,11 +93,11 @@ final class MailboxHttpServer {
         String path = exchange.getRequestURI().getPath();
         List<ReceivedMail> messages = mail.messages();
         Matcher m;
-        if (path.equals("/api/messages") && method.equals("DELETE")) {
+        if (path.equals("/api/mail/purge") && method.equals("POST")) {
             mail.purge();
-            exchange.sendResponseHeaders(204, -1);
+            send(exchange, 200, "application/json", json.writeValueAsBytes(Map.of("message", "Purged mails")));
         } else if (!method.equals("GET")) {
-            exchange.getResponseHeaders().set("Allow", path.equals("/api/messages") ? "GET, DELETE" : "GET");
+            exchange.getResponseHeaders().set("Allow", path.equals("/api/mail/purge") ? "POST" : "GET");
             exchange.sendResponseHeaders(405, -1);
         } else if (path.equals("/")) {
             html(exchange, 200, MailboxPages.list(messages));
@@ -100,34 +108,52 @@ final class MailboxHttpServer {
             } else {
                 html(exchange, 404, MailboxPages.notFound());
             }
-        } else if (path.equals("/api/messages")) {
-            List<Map<String, Object>> all = new ArrayList<>();
-            for (int i = 0; i < messages.size(); i++) {
-                all.add(toJson(i, messages.get(i)));
-            }
-            send(exchange, 200, "application/json", json.writeValueAsBytes(all));
-        } else if ((m = MESSAGE_JSON.matcher(path)).matches() && Integer.parseInt(m.group(1)) < messages.size()) {
-            int index = Integer.parseInt(m.group(1));
-            send(exchange, 200, "application/json", json.writeValueAsBytes(toJson(index, messages.get(index))));
         } else if ((m = MESSAGE_RAW.matcher(path)).matches() && Integer.parseInt(m.group(1)) < messages.size()) {
             int index = Integer.parseInt(m.group(1));
             exchange.getResponseHeaders().set("Content-Disposition", "inline; filename=\"message-" + index + ".eml\"");
             send(exchange, 200, "message/rfc822", messages.get(index).raw().getBytes(StandardCharsets.UTF_8));
+        } else if (path.equals("/api/service/readiness")) {
+            send(exchange, 200, "application/json", json.writeValueAsBytes(Map.of("message", "Service running")));
+        } else if (path.equals("/api/user")) {
+            List<Map<String, Object>> users = new ArrayList<>();
+            for (String address : recipients(messages)) {
+                users.add(Map.of("login", address, "email", address));
+            }
+            send(exchange, 200, "application/json", json.writeValueAsBytes(users));
+        } else if ((m = USER_MESSAGES.matcher(path)).matches()) {
+            String user = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+            if (!recipients(messages).contains(user)) {
+                send(exchange, 400, "application/json",
+                        json.writeValueAsBytes(Map.of("message", "User '" + user + "' not found")));
+                return;
+            }
+            List<Map<String, Object>> inbox = new ArrayList<>();
+            for (ReceivedMail received : messages) {
+                if (received.to().contains(user)) {
+                    inbox.add(toJson(inbox.size() + 1, received));
+                }
+            }
+            send(exchange, 200, "application/json", json.writeValueAsBytes(inbox));
         } else {
             send(exchange, 404, "text/plain; charset=utf-8", "Not found".getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private static Map<String, Object> toJson(int index, ReceivedMail mail) {
+    /** Every envelope recipient, in order of first delivery: GreenMail's users, one mailbox each. */
+    private static java.util.Set<String> recipients(List<ReceivedMail> messages) {
+        java.util.Set<String> addresses = new java.util.LinkedHashSet<>();
+        messages.forEach(received -> addresses.addAll(received.to()));
+        return addresses;
+    }
+
+    /** A message as GreenMail's API shows it; uid counts from 1 in each mailbox, as an IMAP folder's do. */
+    private static Map<String, Object> toJson(long uid, ReceivedMail mail) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("index", index);
+        json.put("uid", uid);
         json.put("messageId", mail.messageId());
-        json.put("to", mail.to());
-        json.put("from", mail.from());
         json.put("subject", mail.subject());
-        json.put("receivedAt", mail.receivedAt().toString());
-        json.put("text", mail.textBody());
-        json.put("html", mail.htmlBody());
+        json.put("contentType", mail.header("Content-Type"));
+        json.put("mimeMessage", mail.raw());
         return json;
     }
 

@@ -27,8 +27,9 @@ final class MailboxPages {
     static String list(List<ReceivedMail> messages) {
         StringBuilder html = new StringBuilder(page("Mailbox", true));
         html.append("<h1>Mailbox</h1><p class=\"muted\">").append(messages.size())
-                .append(" message(s), newest first. Refreshes every 5 s. JSON: <a href=\"/api/messages\">/api/messages</a>")
-                .append("; clear with <code>curl -X DELETE http://127.0.0.1:&lt;port&gt;/api/messages</code>.</p>");
+                .append(" message(s), newest first. Refreshes every 5 s. JSON (GreenMail's API): mailboxes at"
+                        + " <a href=\"/api/user\">/api/user</a>, messages at <code>/api/user/&lt;address&gt;/messages/</code>")
+                .append("; clear with <code>curl -X POST http://127.0.0.1:&lt;port&gt;/api/mail/purge</code>.</p>");
         html.append("<table><tr><th>Received</th><th>To</th><th>From</th><th>Subject</th></tr>");
         for (int index = messages.size() - 1; index >= 0; index--) {
             ReceivedMail mail = messages.get(index);
@@ -44,7 +45,7 @@ final class MailboxPages {
 
     static String message(int index, ReceivedMail mail) {
         StringBuilder html = new StringBuilder(page(mail.subject(), false));
-        html.append("<p><a href=\"/\">&larr; all messages</a> · <a href=\"/api/messages/").append(index)
+        html.append("<p><a href=\"/\">&larr; all messages</a> · <a href=\"/messages/").append(index)
                 .append("/raw\">raw .eml</a></p>");
         html.append("<h1>").append(escape(mail.subject())).append("</h1><table>");
         row(html, "Received", TIME.format(mail.receivedAt()) + "  (" + mail.receivedAt() + ")");

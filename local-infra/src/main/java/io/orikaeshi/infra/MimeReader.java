@@ -20,10 +20,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Turns a MIME message into a {@link ReceivedMail}, tolerating whatever a buggy sender might produce. */
-final class MimeReader {
+/**
+ * Turns a MIME message into a {@link ReceivedMail}, tolerating whatever a buggy sender might produce: the one MIME
+ * reader of the project, for the mail catcher's own store and for messages read back through the mailbox API.
+ */
+public final class MimeReader {
+
+    private static final jakarta.mail.Session SESSION = jakarta.mail.Session.getInstance(new java.util.Properties());
 
     private MimeReader() {
+    }
+
+    /** A message's MIME source as the mailbox API serves it ({@code mimeMessage}). */
+    public static ReceivedMail read(String source, List<String> envelopeTo, Instant receivedAt) {
+        try {
+            MimeMessage message = new MimeMessage(SESSION,
+                    new java.io.ByteArrayInputStream(source.getBytes(StandardCharsets.UTF_8)));
+            return read(message, envelopeTo, null, receivedAt);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Unreadable message for " + envelopeTo + ": " + e, e);
+        }
     }
 
     static ReceivedMail read(MimeMessage message, List<String> envelopeTo, String envelopeFrom, Instant receivedAt)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.infra.testing.KafkaTestClient;
+import io.orikaeshi.infra.testing.MailboxClient;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -120,24 +121,32 @@ class LocalInfrastructureTest {
         assertTrue(mail.header("subject").startsWith("=?"), "the header itself stays RFC 2047 encoded");
         assertTrue(mail.raw().contains("Message-ID:") || mail.raw().contains("Message-Id:"));
 
+        // GreenMail standalone's API: a mailbox per recipient, messages with their MIME source.
+        JsonNode users = new ObjectMapper().readTree(get("api/user").body());
+        assertTrue(users.findValuesAsText("email").contains("ops@tenant.example"), users.toString());
         JsonNode listed = null;
-        for (JsonNode m : new ObjectMapper().readTree(get("api/messages").body())) {
+        for (JsonNode m : new ObjectMapper().readTree(get("api/user/ops%40tenant.example/messages/").body())) {
             if (subject.equals(m.get("subject").asText())) {
                 listed = m;
             }
         }
-        assertTrue(listed != null, "listed in /api/messages");
-        assertEquals(mail.receivedAt().toString(), listed.get("receivedAt").asText());
-        assertEquals("ops@tenant.example", listed.get("to").get(0).asText());
+        assertTrue(listed != null, "listed in /api/user/ops@tenant.example/messages/");
+        assertEquals(mail.messageId(), listed.get("messageId").asText());
+        assertTrue(listed.get("contentType").asText().startsWith("multipart/"), listed.toString());
+        assertEquals(mail.raw(), listed.get("mimeMessage").asText());
+        ReceivedMail read = new MailboxClient(infra.mailboxUrl()).messages().stream()
+                .filter(m -> m.subject().equals(subject)).findFirst().orElseThrow();
+        assertEquals(mail.textBody(), read.textBody(), "the client reads back what the catcher stored");
+        assertEquals(400, get("api/user/nobody%40example.com/messages/").statusCode(), "unknown user, as GreenMail");
 
         String page = get("").body();
         assertFalse(page.contains("<b>"), "subject is escaped on the list page");
         assertTrue(page.contains("&lt;b&gt;"));
-        int index = listed.get("index").asInt();
+        int index = infra.mail().messages().indexOf(mail);
         String detail = get("messages/" + index).body();
         assertFalse(detail.contains("<script>"), "mail HTML only appears escaped, inside a sandboxed srcdoc");
         assertTrue(detail.contains("sandbox=\"\""));
-        HttpResponse<String> raw = get("api/messages/" + index + "/raw");
+        HttpResponse<String> raw = get("messages/" + index + "/raw");
         assertEquals("message/rfc822", raw.headers().firstValue("Content-Type").orElseThrow());
     }
 
@@ -167,16 +176,16 @@ class LocalInfrastructureTest {
     }
 
     @Test
-    void deletingThroughTheApiEmptiesTheMailbox() throws Exception {
+    void purgingThroughTheApiEmptiesTheMailbox() throws Exception {
         send("to be purged", "x", null, "a@example.com");
         infra.mail().awaitMessages(m -> m.subject().equals("to be purged"), 1, TIMEOUT);
 
-        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(infra.mailboxUrl() + "api/messages"))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> purged = http.send(HttpRequest.newBuilder(URI.create(infra.mailboxUrl() + "api/mail/purge"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
-        assertEquals(204, deleted.statusCode());
+        assertEquals(200, purged.statusCode());
         assertTrue(infra.mail().messages().isEmpty());
-        assertEquals("[]", get("api/messages").body());
+        assertEquals("[]", get("api/user").body());
     }
 
     @Test

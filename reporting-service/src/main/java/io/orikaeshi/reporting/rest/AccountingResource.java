@@ -7,7 +7,6 @@ import io.orikaeshi.reporting.mapping.CsvExports;
 import io.orikaeshi.reporting.service.BillingQueries;
 import io.orikaeshi.reporting.service.Period;
 import io.orikaeshi.reporting.service.SlaQueries;
-import io.orikaeshi.kit.problem.Problem;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
@@ -88,7 +87,6 @@ public class AccountingResource {
     }
 
     private static ProblemException bad(String name, String message) {
-        return new ProblemException(400, "Invalid query parameter", name + " " + message,
-                List.of(new Problem.FieldError(name, message)));
+        return ProblemException.badParameter(name, message);
     }
 }

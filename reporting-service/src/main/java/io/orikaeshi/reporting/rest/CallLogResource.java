@@ -8,7 +8,6 @@ import io.orikaeshi.reporting.mapping.CsvExports;
 import io.orikaeshi.reporting.service.CallFilter;
 import io.orikaeshi.reporting.service.CallLogQueries;
 import io.orikaeshi.reporting.service.DeliveryLogQueries;
-import io.orikaeshi.kit.problem.Problem;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
@@ -82,8 +81,7 @@ public class CallLogResource {
         }
 
         private static ProblemException bad(String name, String message) {
-            return new ProblemException(400, "Invalid query parameter", name + " " + message,
-                    List.of(new Problem.FieldError(name, message)));
+            return ProblemException.badParameter(name, message);
         }
     }
 

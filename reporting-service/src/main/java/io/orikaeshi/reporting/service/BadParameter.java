@@ -1,9 +1,6 @@
 package io.orikaeshi.reporting.service;
 
-import io.orikaeshi.kit.problem.Problem;
 import io.orikaeshi.kit.problem.ProblemException;
-
-import java.util.List;
 
 /** A query parameter we cannot read: 400 problem+json naming the parameter. */
 final class BadParameter {
@@ -12,7 +9,6 @@ final class BadParameter {
     }
 
     static ProblemException of(String parameter, String message) {
-        return new ProblemException(400, "Invalid query parameter", parameter + " " + message,
-                List.of(new Problem.FieldError(parameter, message)));
+        return ProblemException.badParameter(parameter, message);
     }
 }

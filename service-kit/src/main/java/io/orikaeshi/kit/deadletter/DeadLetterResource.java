@@ -97,7 +97,7 @@ public class DeadLetterResource {
     @ServerExceptionMapper
     public Response unavailable(DeadLetterTopicUnavailable e, UriInfo uri) {
         LOG.warnf("Answering %s with 503: %s", uri.getPath(), e.getMessage());
-        return Response.fromResponse(ProblemMappers.response(503, "Service unavailable",
+        return Response.fromResponse(ProblemMappers.response(503,
                         "Kafka cannot be reached just now; retry later", uri.getPath()))
                 .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }

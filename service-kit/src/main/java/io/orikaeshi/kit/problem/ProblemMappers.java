@@ -31,7 +31,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        return respond(e.status(), e.getMessage(), uri, e.errors());
     }
 
     @ServerExceptionMapper
@@ -40,7 +40,7 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .collect(Collectors.toList());
-        return respond(422, "Invalid fields", errors.size() + " field(s) are invalid", uri, errors);
+        return respond(422, errors.size() + " field(s) are invalid", uri, errors);
     }
 
     /** Declared for the subtype too: Quarkus REST ships its own mapper for it, which answers plain JSON. */
@@ -54,13 +54,12 @@ public class ProblemMappers {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
         List<Problem.FieldError> errors = field.isEmpty() ? List.of()
                 : List.of(new Problem.FieldError(field, "has the wrong type or format"));
-        return respond(400, "Malformed request body", "The body is not valid JSON of the expected shape", uri, errors);
+        return respond(400, "The body is not valid JSON of the expected shape", uri, errors);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        return respond(status.getStatusCode(), status.getReasonPhrase(), null, uri, List.of());
+        return respond(e.getResponse().getStatus(), null, uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -69,12 +68,12 @@ public class ProblemMappers {
         if (outage != null) {
             // The cause's own text (a host and port, an SQLSTATE): no request data, unlike the rest of the chain.
             LOG.warnf("Answering %s with 503: %s", uri.getPath(), outage.toString());
-            return Response.fromResponse(respond(503, "Service unavailable", "The database cannot be reached just"
+            return Response.fromResponse(respond(503, "The database cannot be reached just"
                     + " now. Retry later with the same Idempotency-Key: a request that did get through is then"
                     + " answered, not repeated", uri, List.of())).header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         LOG.error("Unexpected failure answering " + uri.getPath(), e);
-        return respond(500, "Internal error", "The request could not be completed", uri, List.of());
+        return respond(500, "The request could not be completed", uri, List.of());
     }
 
     /**
@@ -87,18 +86,17 @@ public class ProblemMappers {
     }
 
     /** A problem answer built outside an exception mapper (request filters). */
-    public static Response response(int status, String title, String detail, String instance) {
-        return response(status, title, detail, instance, List.of());
+    public static Response response(int status, String detail, String instance) {
+        return response(status, detail, instance, List.of());
     }
 
-    private static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        return response(status, title, detail, uri == null ? null : uri.getPath(), errors);
+    private static Response respond(int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        return response(status, detail, uri == null ? null : uri.getPath(), errors);
     }
 
-    private static Response response(int status, String title, String detail, String instance,
-                                     List<Problem.FieldError> errors) {
+    private static Response response(int status, String detail, String instance, List<Problem.FieldError> errors) {
         return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, instance, errors)).build();
+                .entity(Problem.of(status, detail, instance, errors)).build();
     }
 
     /** "create.request.callerName.value" → "callerName.value": drop the method and parameter nodes. */

@@ -49,7 +49,7 @@ public class ApiKeyFilter {
         if (config.platformKeySha256().map(hash -> ApiKeys.sameHash(presented, hash.toLowerCase(Locale.ROOT)))
                 .orElse(false)) {
             if (!allowed.platform()) {
-                return Optional.of(ProblemMappers.response(403, "Forbidden",
+                return Optional.of(ProblemMappers.response(403,
                         "The platform key manages tenants; use a key of the tenant", path));
             }
             request.setProperty(Caller.PROPERTY, Caller.platformOperator());
@@ -62,10 +62,10 @@ public class ApiKeyFilter {
         }
         TenantDirectory.KeyHolder h = holder.get();
         if (pathTenant != null && !pathTenant.equals(h.tenant().id())) {
-            return Optional.of(ProblemMappers.response(404, "Not found", "Tenant does not exist", path));
+            return Optional.of(ProblemMappers.response(404, "Tenant does not exist", path));
         }
         if (Arrays.stream(allowed.value()).noneMatch(role -> role == h.key().role())) {
-            return Optional.of(ProblemMappers.response(403, "Forbidden",
+            return Optional.of(ProblemMappers.response(403,
                     "A " + h.key().role() + " key may not do this", path));
         }
         request.setProperty(Caller.PROPERTY, new Caller(h.tenant().id(), h.key().keyId(), h.key().role(), false));
@@ -95,7 +95,7 @@ public class ApiKeyFilter {
     }
 
     private static Response unauthorized(String path, String detail) {
-        return Response.fromResponse(ProblemMappers.response(401, "Unauthorized", detail, path))
+        return Response.fromResponse(ProblemMappers.response(401, detail, path))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 }

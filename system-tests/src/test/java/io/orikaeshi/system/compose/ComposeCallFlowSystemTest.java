@@ -1,6 +1,8 @@
 package io.orikaeshi.system.compose;
 
+import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.testing.MailboxClient;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,14 +34,14 @@ class ComposeCallFlowSystemTest {
 
     private static String intake;
     private static String reporting;
-    private static GreenMailMailbox mail;
+    private static MailboxClient mail;
 
     @BeforeAll
     static void upStack() {
         ComposeStack stack = ComposeStack.get();
         intake = stack.url("intake-service");
         reporting = stack.url("reporting-service");
-        mail = new GreenMailMailbox(stack.mailboxUrl());
+        mail = new MailboxClient(stack.mailboxUrl());
     }
 
     @Test
@@ -65,23 +67,24 @@ class ComposeCallFlowSystemTest {
                 .when().post(intake + "/tenants/acme-jp/calls/{id}/callback/completion", kept)
                 .then().statusCode(200);
 
-        GreenMailMailbox.Mail report = mail.await(m -> m.text().contains(missed) && m.subject().contains("お電話のご報告"), MAIL_WAIT);
-        assertEquals("uketsuke@acme.example", report.mailbox());
+        ReceivedMail report = mail.awaitMessages(m -> m.textBody().contains(missed)
+                && m.subject().contains("お電話のご報告"), 1, MAIL_WAIT).get(0);
+        assertEquals("uketsuke@acme.example", report.to().get(0));
         assertTrue(report.subject().contains("山田 太郎 様"), report.subject());
-        assertTrue(report.text().contains("ご用件　　　：見積もりの件"), report.text());
-        mail.await(m -> m.text().contains(kept) && m.subject().contains("お電話のご報告"), MAIL_WAIT);
+        assertTrue(report.textBody().contains("ご用件　　　：見積もりの件"), report.textBody());
+        mail.awaitMessages(m -> m.textBody().contains(kept) && m.subject().contains("お電話のご報告"), 1, MAIL_WAIT);
 
-        GreenMailMailbox.Mail alert = mail.await(m -> m.text().contains(missed) && m.subject().startsWith("【期限超過】"),
-                PROMISE.plus(MAIL_WAIT));
+        ReceivedMail alert = mail.awaitMessages(m -> m.textBody().contains(missed)
+                && m.subject().startsWith("【期限超過】"), 1, PROMISE.plus(MAIL_WAIT)).get(0);
         assertTrue(Instant.now().isAfter(dueAt), "the overdue alert came before the promised time");
-        assertEquals("uketsuke@acme.example", alert.mailbox());
+        assertEquals("uketsuke@acme.example", alert.to().get(0));
 
         // A kept promise gets no overdue alert past its due time: give a wrongly sent one the time to arrive. (A
         // warning may precede the completion on a loaded machine, where the scheduler can lag the half-window of
         // this short promise; the process-based CallFlowSystemTest holds that stricter line.)
         Thread.sleep(5_000);
-        assertEquals(List.of(), mail.messages().stream().filter(m -> m.text().contains(kept))
-                        .map(GreenMailMailbox.Mail::subject).filter(s -> s.startsWith("【期限超過】")).toList(),
+        assertEquals(List.of(), mail.messages().stream().filter(m -> m.textBody().contains(kept))
+                        .map(ReceivedMail::subject).filter(s -> s.startsWith("【期限超過】")).toList(),
                 "a callback completed in time gets no overdue alert");
 
         Map<String, String> statuses = callbackStatuses("acme-jp", List.of(missed, kept));

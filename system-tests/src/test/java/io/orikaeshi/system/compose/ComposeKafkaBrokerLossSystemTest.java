@@ -1,7 +1,9 @@
 package io.orikaeshi.system.compose;
 
 import com.github.dockerjava.api.model.Container;
+import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.testing.MailboxClient;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -90,7 +92,7 @@ class ComposeKafkaBrokerLossSystemTest {
     private static ComposeStack stack;
     private static String intake;
     private static String reporting;
-    private static GreenMailMailbox mail;
+    private static MailboxClient mail;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -98,7 +100,7 @@ class ComposeKafkaBrokerLossSystemTest {
         stack = ComposeStack.get(ComposeStack.Variant.KAFKA_CLUSTER);
         intake = stack.url("intake-service");
         reporting = stack.url("reporting-service");
-        mail = new GreenMailMailbox(stack.mailboxUrl());
+        mail = new MailboxClient(stack.mailboxUrl());
     }
 
     @Test
@@ -227,13 +229,13 @@ class ComposeKafkaBrokerLossSystemTest {
     private static Map<String, Long> mailPerCall(List<Posted> posted) {
         Set<String> ours = posted.stream().map(Posted::callId).collect(Collectors.toSet());
         Map<String, Long> counts = new TreeMap<>();
-        for (GreenMailMailbox.Mail m : mail.messages()) {
-            String callId = UUID.matcher(m.text()).results().map(java.util.regex.MatchResult::group)
+        for (ReceivedMail m : mail.messages()) {
+            String callId = UUID.matcher(m.textBody()).results().map(java.util.regex.MatchResult::group)
                     .filter(ours::contains).findFirst().orElse(null);
             String kind = m.subject().contains("お電話のご報告") || m.subject().startsWith("Call for") ? "REPORT"
                     : m.subject().startsWith("【期限超過】") || m.subject().startsWith("[OVERDUE]") ? "OVERDUE" : null;
             if (callId != null && kind != null) {
-                counts.merge(callId + " " + m.mailbox() + " " + kind, 1L, Long::sum);
+                counts.merge(callId + " " + m.to().get(0) + " " + kind, 1L, Long::sum);
             }
         }
         return counts;

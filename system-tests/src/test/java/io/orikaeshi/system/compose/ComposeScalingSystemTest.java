@@ -1,7 +1,9 @@
 package io.orikaeshi.system.compose;
 
 import com.github.dockerjava.api.model.Container;
+import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.testing.MailboxClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,14 +49,14 @@ class ComposeScalingSystemTest {
 
     private static ComposeStack stack;
     private static String intake;
-    private static GreenMailMailbox mail;
+    private static MailboxClient mail;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void upStack() {
         stack = ComposeStack.get();
         intake = stack.url("intake-service");
-        mail = new GreenMailMailbox(stack.mailboxUrl());
+        mail = new MailboxClient(stack.mailboxUrl());
     }
 
     @Test
@@ -124,9 +126,9 @@ class ComposeScalingSystemTest {
     private static Counts count(Map<String, String> tenantOf) {
         Map<String, Long> reports = new HashMap<>();
         Map<String, Long> overdue = new HashMap<>();
-        for (GreenMailMailbox.Mail m : mail.messages()) {
-            String callId = callIdIn(m.text(), tenantOf.keySet());
-            if (callId == null || !m.mailbox().equals(TENANT_MAILBOX.get(tenantOf.get(callId)))) {
+        for (ReceivedMail m : mail.messages()) {
+            String callId = callIdIn(m.textBody(), tenantOf.keySet());
+            if (callId == null || !m.to().get(0).equals(TENANT_MAILBOX.get(tenantOf.get(callId)))) {
                 continue;
             }
             if (m.subject().contains("お電話のご報告") || m.subject().startsWith("Call for")) {
