@@ -21,13 +21,11 @@ import java.util.List;
 public class BodyLimitProblem {
 
     private static final int BEFORE_QUARKUS_UPLOAD_LIMIT = -3;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     void install(@Observes Router router,
-                 @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit)
-            throws JsonProcessingException {
+                 @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
         long maxBytes = limit.asLongValue();
-        String problem = new ObjectMapper().writeValueAsString(Problem.of(413,
-                "The body is larger than the " + maxBytes + " bytes this service accepts", null, List.of()));
         router.route().order(BEFORE_QUARKUS_UPLOAD_LIMIT).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && announcedBytes(length) > maxBytes) {
@@ -36,11 +34,20 @@ public class BodyLimitProblem {
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
                         .endHandler(done -> context.request().connection().close())
-                        .end(problem);
+                        .end(problem(maxBytes, context.request().path()));
             } else {
                 context.next();
             }
         });
+    }
+
+    private static String problem(long maxBytes, String instance) {
+        try {
+            return JSON.writeValueAsString(Problem.of(413,
+                    "The body is larger than the " + maxBytes + " bytes this service accepts", instance, List.of()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem document is plain data", e);
+        }
     }
 
     private static long announcedBytes(String contentLength) {
