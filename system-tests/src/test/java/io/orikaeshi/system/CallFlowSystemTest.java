@@ -51,7 +51,7 @@ class CallFlowSystemTest {
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
     /** Far enough ahead that the reports arrive first, near enough to keep the test short. */
-    private static final Duration PROMISE = Duration.ofSeconds(12);
+    private static final Duration PROMISE = Duration.ofSeconds(20);
     private static final Duration ALERT_BUDGET = Duration.ofSeconds(2);
 
     private static LocalInfrastructure infra;
