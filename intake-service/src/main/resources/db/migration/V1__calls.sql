@@ -21,14 +21,3 @@ create table received_call (
     created_at              timestamptz  not null default now()
 );
 create index received_call_tenant_time on received_call (tenant_id, received_at desc);
-
--- Transactional outbox: rows written with the state change, published and deleted by the relay.
-create table outbox (
-    id           bigint generated always as identity primary key,
-    event_id     varchar(36)  not null unique,
-    topic        varchar(200) not null,
-    message_key  varchar(200) not null,
-    event_type   varchar(100) not null,
-    payload      text         not null,
-    created_at   timestamptz  not null
-);

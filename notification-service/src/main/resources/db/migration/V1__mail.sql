@@ -23,13 +23,9 @@ create table mail_message (
     next_attempt_at  timestamptz   not null,
     last_error       varchar(1000),
     created_at       timestamptz   not null,
-    sent_at          timestamptz
+    sent_at          timestamptz,
+    -- The trace of the event that asked for the email; the delivery outcome, published later, continues it.
+    trace_parent     varchar(55)
 );
 create index mail_message_due on mail_message (next_attempt_at) where status = 'PENDING';
 create index mail_message_call on mail_message (tenant_id, call_id);
-
-create table processed_event (
-    event_id      varchar(36)  primary key,
-    event_type    varchar(100) not null,
-    processed_at  timestamptz  not null
-);

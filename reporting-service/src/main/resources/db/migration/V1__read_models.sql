@@ -22,9 +22,3 @@ create table call_log (
 );
 create index call_log_tenant_received on call_log (tenant_id, received_at desc);
 create index call_log_tenant_callbacks on call_log (tenant_id, callback_status, callback_due_at);
-
-create table processed_event (
-    event_id      varchar(36)  primary key,
-    event_type    varchar(100) not null,
-    processed_at  timestamptz  not null
-);

@@ -26,12 +26,14 @@ public class ReadModelSchemas {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,30}");
 
     private final AgroalDataSource dataSource;
+    private final Flyway live;
 
-    public ReadModelSchemas(AgroalDataSource dataSource) {
+    public ReadModelSchemas(AgroalDataSource dataSource, Flyway live) {
         this.dataSource = dataSource;
+        this.live = live;
     }
 
-    /** Drops the schema and creates the read models in it afresh. Blocking. */
+    /** Drops the schema and creates the read models in it afresh, with the live schema's migrations. Blocking. */
     public void recreate(String schema) {
         requireName(schema);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -39,8 +41,9 @@ public class ReadModelSchemas {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop schema " + schema, e);
         }
-        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
-                .locations("classpath:db/migration").load().migrate();
+        // The live configuration's locations (the service's and the kit's) and the resource provider that finds them.
+        Flyway.configure().configuration(live.getConfiguration()).dataSource(dataSource).schemas(schema)
+                .defaultSchema(schema).load().migrate();
     }
 
     /**

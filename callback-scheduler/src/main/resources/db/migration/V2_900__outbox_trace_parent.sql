@@ -1,5 +1,0 @@
--- The W3C traceparent of the work that wrote the event, sent as the Kafka record's traceparent header.
--- Nullable: rows written before this version (and untraced work) are published without it.
-alter table outbox add column if not exists trace_parent varchar(55);
--- The trace of the call that made a promise; the events its timers fire later continue that trace.
-alter table deadline add column if not exists trace_parent varchar(55);
