@@ -3,8 +3,6 @@ package io.orikaeshi.scheduler.repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orikaeshi.events.AssigneeKind;
-import io.orikaeshi.events.EventCodec;
-import io.orikaeshi.events.OrikaeshiEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +20,10 @@ import java.util.Map;
 
 /**
  * The SQL of one firing round, set-based: one statement claims a batch of due timers together with their promises,
- * and one statement each writes the timers' outcome, the promises' new state and the events to the outbox, whatever
- * the batch size. Hibernate Reactive would flush one UPDATE per entity and one INSERT per outbox row (identity keys
- * keep it from batching inserts): a round trip per row, which capped a burst near 1,000 timers/s. The rows travel as
- * one JSON parameter each, read with json_to_recordset. Run inside the round's transaction.
+ * and one statement each writes the timers' outcome and the promises' new state (the events go to the outbox the
+ * same way, in one statement: kit/outbox/Outbox), whatever the batch size. Hibernate Reactive would flush one UPDATE
+ * per entity: a round trip per row, which capped a burst near 1,000 timers/s. The rows travel as one JSON parameter
+ * each, read with json_to_recordset. Run inside the round's transaction.
  */
 @ApplicationScoped
 public class FiringBatch {
@@ -96,17 +94,6 @@ public class FiringBatch {
                    fired_at timestamptz, escalation_level int, assignee text, assignee_kind text)
             where d.call_id = x.call_id and d.version = x.version and d.state not in ('COMPLETED', 'CANCELLED')""";
 
-    /*
-     * The same rows Outbox.append writes, in the order of the batch (the relay publishes in id order). An event id
-     * already in the outbox is the same fact: skipping it keeps one odd row from failing every later round.
-     */
-    public static final String APPEND_OUTBOX = """
-            insert into outbox (event_id, topic, message_key, event_type, payload, created_at, trace_parent)
-            select event_id, topic, message_key, event_type, payload, created_at, trace_parent
-            from json_to_recordset(cast(cast(?1 as text) as json)) as x(event_id text, topic text, message_key text,
-                   event_type text, payload text, created_at timestamptz, trace_parent text)
-            on conflict (event_id) do nothing""";
-
     /** A claimed timer and its promise as it stood (null when the promise row is gone). */
     public record Claimed(DeadlineTimer timer, Deadline deadline) {
     }
@@ -163,25 +150,16 @@ public class FiringBatch {
         return claimed;
     }
 
-    /** Writes what the round decided: every claimed timer's outcome, the changed promises, the events. */
-    public Uni<Void> write(List<DeadlineTimer> timers, List<Deadline> changed, List<OutboxRow> events) {
+    /** Writes what the round decided: every claimed timer's outcome and the changed promises. */
+    public Uni<Void> write(List<DeadlineTimer> timers, List<Deadline> changed) {
         List<Map<String, Object>> timerRows = timers.stream().map(t -> row(
                 "id", t.id, "state", t.state.name(), "fired_at", text(t.firedAt), "late", t.late)).toList();
         List<Map<String, Object>> promiseRows = changed.stream().map(d -> row(
                 "call_id", d.callId, "version", d.version, "state", d.state.name(), "fired_at", text(d.firedAt),
                 "escalation_level", d.escalationLevel, "assignee", d.assignee,
                 "assignee_kind", d.assigneeKind == null ? null : d.assigneeKind.name())).toList();
-        List<Map<String, Object>> outboxRows = events.stream().map(e -> row(
-                "event_id", e.event().eventId(), "topic", e.topic(), "message_key", e.event().key(),
-                "event_type", e.event().type(), "payload", EventCodec.toJson(e.event()),
-                "created_at", text(e.createdAt()), "trace_parent", e.traceParent())).toList();
         return execute(UPDATE_TIMERS, timerRows)
-                .chain(() -> execute(UPDATE_PROMISES, promiseRows))
-                .chain(() -> execute(APPEND_OUTBOX, outboxRows));
-    }
-
-    /** An event for the outbox table; {@code traceParent} continues the trace of the call that made the promise. */
-    public record OutboxRow(String topic, OrikaeshiEvent event, Instant createdAt, String traceParent) {
+                .chain(() -> execute(UPDATE_PROMISES, promiseRows));
     }
 
     private static Uni<Void> execute(String sql, List<Map<String, Object>> rows) {

@@ -3,6 +3,7 @@ package io.orikaeshi.scheduler.service;
 import io.orikaeshi.events.AssigneeKind;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.kit.outbox.Outbox;
+import io.orikaeshi.kit.outbox.OutboxRow;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.scheduler.repository.Deadline;
 import io.orikaeshi.scheduler.repository.FiringBatch;
@@ -52,7 +53,7 @@ public class TimerFiring {
     public Uni<Integer> fireDue(int limit) {
         Instant now = Instant.now();
         List<DeadlineTimer> claimed = new ArrayList<>();
-        return Panache.withTransaction(() -> batch.armDue(now.plus(config.armingHorizon()), config.armingBatch())
+        return outbox.transaction(() -> batch.armDue(now.plus(config.armingHorizon()), config.armingBatch())
                         .chain(() -> batch.claim(now, limit))
                         .flatMap(due -> {
                             due.forEach(c -> claimed.add(c.timer()));
@@ -71,16 +72,16 @@ public class TimerFiring {
 
     /** Decides each timer in due order, then writes the whole batch in three statements. */
     private Uni<Void> fire(List<FiringBatch.Claimed> due, Instant now) {
-        List<FiringBatch.OutboxRow> events = new ArrayList<>();
+        List<OutboxRow> events = new ArrayList<>();
         Set<Deadline> changed = new LinkedHashSet<>();
         for (FiringBatch.Claimed claimed : due) {
             fire(claimed.timer(), claimed.deadline(), now).ifPresent(event -> {
-                events.add(new FiringBatch.OutboxRow(Topics.DEADLINE_EVENTS, event, now,
-                        claimed.deadline().traceParent));
+                events.add(OutboxRow.of(Topics.DEADLINE_EVENTS, event, claimed.deadline().traceParent));
                 changed.add(claimed.deadline());
             });
         }
-        return batch.write(due.stream().map(FiringBatch.Claimed::timer).toList(), List.copyOf(changed), events);
+        return batch.write(due.stream().map(FiringBatch.Claimed::timer).toList(), List.copyOf(changed))
+                .chain(() -> outbox.appendAll(events));
     }
 
     private Optional<OrikaeshiEvent> fire(DeadlineTimer timer, Deadline deadline, Instant now) {
@@ -130,17 +131,15 @@ public class TimerFiring {
         }
     }
 
-    /** Metrics count committed firings only, and the relay is told there is something to publish. */
+    /** Metrics count committed firings only. */
     private void afterCommit(List<DeadlineTimer> claimed) {
         Instant committedAt = Instant.now();
-        int fired = 0;
         int late = 0;
         Duration latest = Duration.ZERO;
         for (DeadlineTimer timer : claimed) {
             if (timer.state == DeadlineTimer.State.FIRED) {
                 Duration lateness = Duration.between(timer.fireAt, committedAt);
                 metrics.fired(timer.kind, lateness);
-                fired++;
                 if (timer.late) {
                     late++;
                     latest = lateness.compareTo(latest) > 0 ? lateness : latest;
@@ -151,9 +150,6 @@ public class TimerFiring {
             // One line per round, not per timer: after downtime a whole backlog fires late at once.
             LOG.infof("Fired %d timer(s) late, up to %d ms after their time (service down or overloaded)", late,
                     latest.toMillis());
-        }
-        if (fired > 0) {
-            outbox.committed();
         }
     }
 }

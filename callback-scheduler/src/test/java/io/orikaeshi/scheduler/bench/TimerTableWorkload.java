@@ -3,13 +3,14 @@ package io.orikaeshi.scheduler.bench;
 import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.Topics;
+import io.orikaeshi.kit.outbox.Outbox;
 import io.orikaeshi.scheduler.repository.FiringBatch;
 import io.orikaeshi.scheduler.repository.TimerStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,20 +20,19 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.LongFunction;
-import java.util.stream.Stream;
 
 /**
- * The callback-scheduler's design over JDBC: the service's own migrations, and per round the very statements of
+ * The callback-scheduler's design over JDBC: the service's migrations, and per round the very statements of
  * TimerFiring ({@link FiringBatch}: claim due timers joined to their promises with FOR UPDATE SKIP LOCKED, then one
- * set-based statement each to mark the timers, move the promises to OVERDUE and append CallbackOverdue to the outbox)
- * in one transaction of at most 500 timers; then sleep until the next fire time, at most the service's 250 ms poll
- * interval. One thread is one service instance. What it leaves out is Hibernate Reactive and the relay's publishing.
+ * set-based statement each to mark the timers, move the promises to OVERDUE and append CallbackOverdue to the outbox,
+ * the kit's {@link Outbox#APPEND}) in one transaction of at most 500 timers; then sleep until the next fire time, at
+ * most the service's 250 ms poll interval. One thread is one service instance. What it leaves out is Hibernate
+ * Reactive and the relay's publishing.
  */
 final class TimerTableWorkload implements Workload {
 
@@ -64,39 +64,20 @@ final class TimerTableWorkload implements Workload {
         return "orikaeshi timer table (" + instances + " instance" + (instances > 1 ? "s" : "") + ")";
     }
 
+    /** The schema the service runs on: its migrations and the kit's, from the locations the service configures. */
     @Override
     public void createSchema() throws Exception {
         try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
-            sql.execute("drop table if exists deadline, deadline_timer, processed_event, outbox cascade");
-            for (Path migration : migrations()) {
-                sql.execute(Files.readString(migration));
-            }
+            sql.execute("drop table if exists deadline, deadline_timer, processed_event, outbox, flyway_schema_history"
+                    + " cascade");
         }
-    }
-
-    /** Every migration of the service, in Flyway's order (V1, V2, V2_900, ...): the schema the service runs on. */
-    private static List<Path> migrations() throws Exception {
-        Path dir = Path.of(TimerTableWorkload.class.getResource("/db/migration").toURI());
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().matches("V[0-9_]+__.*\\.sql"))
-                    .sorted(Comparator.comparing(TimerTableWorkload::version, TimerTableWorkload::compareVersions))
-                    .toList();
+        Properties service = new Properties();
+        try (InputStream in = TimerTableWorkload.class.getResourceAsStream("/application.properties")) {
+            service.load(in);
         }
-    }
-
-    private static int[] version(Path migration) {
-        String name = migration.getFileName().toString();
-        return Arrays.stream(name.substring(1, name.indexOf("__")).split("_")).mapToInt(Integer::parseInt).toArray();
-    }
-
-    private static int compareVersions(int[] a, int[] b) {
-        for (int i = 0; i < Math.max(a.length, b.length); i++) {
-            int cmp = Integer.compare(i < a.length ? a[i] : 0, i < b.length ? b[i] : 0);
-            if (cmp != 0) {
-                return cmp;
-            }
-        }
-        return 0;
+        Flyway.configure().dataSource(dataSource)
+                .locations(service.getProperty("quarkus.flyway.locations").split(","))
+                .load().migrate();
     }
 
     /**
@@ -267,7 +248,7 @@ final class TimerTableWorkload implements Workload {
         }
         execute(db, FiringBatch.UPDATE_TIMERS, timers);
         execute(db, FiringBatch.UPDATE_PROMISES, promises);
-        execute(db, FiringBatch.APPEND_OUTBOX, outbox);
+        execute(db, Outbox.APPEND, outbox);
         db.commit();
         Instant committed = Instant.now();
         due.forEach(c -> lateness.record(c.fireAt(), committed));
@@ -284,7 +265,7 @@ final class TimerTableWorkload implements Workload {
         }
     }
 
-    /** FiringBatch's statements number their parameters (?1) for Hibernate; each is used once, in order. */
+    /** The service's statements number their parameters (?1) for Hibernate; each is used once, in order. */
     private static String jdbc(String sql) {
         return sql.replaceAll("\\?\\d+", "?");
     }

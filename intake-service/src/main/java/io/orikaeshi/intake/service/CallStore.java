@@ -212,12 +212,7 @@ public class CallStore {
                                             .map(c -> taken.contains(c) ? new Outcome.KeyTaken()
                                                     : (Outcome) new Outcome.Stored(c.record()))
                                             .toList());
-                        }))
-                .invoke(outcomes -> {
-                    if (outcomes.stream().anyMatch(Outcome.Stored.class::isInstance)) {
-                        outbox.committed();
-                    }
-                });
+                        }));
     }
 
     /**
@@ -321,7 +316,7 @@ public class CallStore {
             return batch(connection, CallRows.COUNT_CHASE, counts)
                     .chain(() -> batch(connection, CallRows.INSERT_CALL,
                             calls.stream().map(c -> CallRows.insertArguments(c.record())).toList()))
-                    .chain(() -> batch(connection, OutboxRow.INSERT, events.stream().map(OutboxRow::tuple).toList()));
+                    .chain(() -> outbox.appendAll(connection, events));
         });
     }
 

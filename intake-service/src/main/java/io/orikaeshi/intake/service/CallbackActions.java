@@ -15,7 +15,6 @@ import io.orikaeshi.intake.repository.CallRecord;
 import io.orikaeshi.intake.repository.CallbackStatus;
 import io.orikaeshi.kit.outbox.Outbox;
 import io.orikaeshi.kit.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -109,7 +108,7 @@ public class CallbackActions {
     private Uni<CallRecord> act(String tenantId, String callId,
                                 BiFunction<CallRecord, Instant, Uni<? extends OrikaeshiEvent>> change) {
         tenants.require(tenantId);
-        return Panache.withTransaction(() -> CallRecord.<CallRecord>find("id = ?1 and tenantId = ?2", callId, tenantId)
+        return outbox.transaction(() -> CallRecord.<CallRecord>find("id = ?1 and tenantId = ?2", callId, tenantId)
                         .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("Call"))
                         .flatMap(call -> {
@@ -122,7 +121,6 @@ public class CallbackActions {
                             return change.apply(call, now)
                                     .flatMap(event -> outbox.append(Topics.CALL_EVENTS, event))
                                     .replaceWith(call);
-                        }))
-                .invoke(outbox::committed);
+                        }));
     }
 }

@@ -64,7 +64,7 @@ public class TenantAdmin {
         TenantChanged change = TenantChanged.of(tenantId, 1, clock.instant(), profile, List.of());
         TenantRecord row = new TenantRecord();
         row.id = tenantId;
-        return Panache.withTransaction(() -> write(row, change))
+        return outbox.transaction(() -> write(row, change))
                 .onFailure(UniqueViolation::in)
                 .transform(e -> ProblemException.conflict("A tenant with this id already exists"))
                 .map(done -> published(change));
@@ -102,7 +102,7 @@ public class TenantAdmin {
         if (seed == null) {
             return Uni.createFrom().failure(ProblemException.notFound("Tenant"));
         }
-        return Panache.withTransaction(() -> TenantRecord.<TenantRecord>findById(tenantId, LockModeType.PESSIMISTIC_WRITE)
+        return outbox.transaction(() -> TenantRecord.<TenantRecord>findById(tenantId, LockModeType.PESSIMISTIC_WRITE)
                         .flatMap(row -> {
                             // A tenant only in configuration gets its row with its first change.
                             TenantSettings current = row == null ? seed : settingsOf(row);
@@ -126,7 +126,6 @@ public class TenantAdmin {
 
     private TenantSettings published(TenantChanged change) {
         directory.apply(change);
-        outbox.committed();
         return directory.find(change.tenantId()).orElseThrow();
     }
 

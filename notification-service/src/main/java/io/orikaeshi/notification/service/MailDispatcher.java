@@ -79,7 +79,7 @@ public class MailDispatcher extends BackgroundWorker {
     }
 
     /** A claimed batch: the mail leased to this round, and how many rows the claim saw. */
-    private record Claim(List<MailMessage> leased, int rows, boolean deferredAny) {
+    private record Claim(List<MailMessage> leased, int rows) {
     }
 
     @Override
@@ -88,11 +88,8 @@ public class MailDispatcher extends BackgroundWorker {
             // Every slot is busy: a finishing batch nudges the worker, and the rows wait in the table meanwhile.
             return Uni.createFrom().item(Round.idle(config.pollInterval()));
         }
-        return Panache.withTransaction(this::claim)
+        return outbox.transaction(this::claim)
                 .invoke(claim -> {
-                    if (claim.deferredAny()) {
-                        outbox.committed();
-                    }
                     if (!claim.leased().isEmpty()) {
                         batchesInFlight.incrementAndGet();
                         // Runs on this round's Vert.x context, after the claim committed; the worker goes on.
@@ -125,7 +122,7 @@ public class MailDispatcher extends BackgroundWorker {
                         .setParameter(2, config.batchSize())
                         .setParameter(3, now.plus(config.claimLease()))
                         .getResultList())
-                .flatMap(rows -> rows.isEmpty() ? Uni.createFrom().item(new Claim(List.of(), 0, false))
+                .flatMap(rows -> rows.isEmpty() ? Uni.createFrom().item(new Claim(List.of(), 0))
                         : limits.split(rows, tenant -> inFlight.getOrDefault(tenant, 0))
                         .flatMap(split -> {
                             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -134,7 +131,7 @@ public class MailDispatcher extends BackgroundWorker {
                             }
                             List<MailMessage> allowed = split.allowed();
                             return chain.invoke(() -> allowed.forEach(m -> inFlight.merge(m.tenantId, 1, Integer::sum)))
-                                    .replaceWith(new Claim(allowed, rows.size(), !split.deferred().isEmpty()));
+                                    .replaceWith(new Claim(allowed, rows.size()));
                         }));
     }
 
@@ -149,12 +146,11 @@ public class MailDispatcher extends BackgroundWorker {
                 .emitOn(task -> context.runOnContext(ignored -> task.run()))
                 .flatMap(failures -> {
                     Outcomes outcomes = outcomes(batch, failures, Instant.now());
-                    return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> record(outcomes)))
+                    return Uni.createFrom().deferred(() -> outbox.transaction(() -> record(outcomes)))
                             .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2))
                             .atMost(RECORD_ATTEMPTS - 1)
                             .onFailure().invoke(e -> LOG.errorf("Cannot record the outcome of %d mail(s): %s; they"
-                                    + " are sent again when their lease ends", batch.size(), e.toString()))
-                            .invoke(outbox::committed);
+                                    + " are sent again when their lease ends", batch.size(), e.toString()));
                 });
     }
 
