@@ -74,10 +74,12 @@ class ObservabilityTest {
                     .get(0);
             Header header = record.headers().lastHeader("traceparent");
             assertNotNull(header, "the call-events record has no traceparent header");
+            assertEquals(1, java.util.stream.StreamSupport.stream(record.headers().headers("traceparent").spliterator(),
+                    false).count(), "one traceparent header, not a second one from the messaging instrumentation");
             String[] parts = new String(header.value(), StandardCharsets.US_ASCII).split("-");
             assertEquals(traceId, parts[1]);
-            // A span of intake's own (the request), not the caller's.
-            assertTrue(!"00f067aa0ba902b7".equals(parts[2]), "the parent span is intake's request span");
+            // A span of intake's own (the publication), not the caller's.
+            assertTrue(!"00f067aa0ba902b7".equals(parts[2]), "the parent span is intake's publish span");
         }
     }
 

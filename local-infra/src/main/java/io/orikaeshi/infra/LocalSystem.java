@@ -87,8 +87,16 @@ public final class LocalSystem {
 
     /** Starts one service from its quarkus-run.jar with {@link #serviceEnv}; logs go to logDir/module.log. */
     public static ServiceProcess startService(LocalInfrastructure infra, ServiceSpec spec, Path root, Path logDir) {
-        return ServiceProcess.start(spec.module(), quarkusRunJar(root, spec.module()), serviceEnv(infra, spec, root),
-                List.of(), logDir.resolve(spec.module() + ".log"));
+        return startService(infra, spec, root, logDir, Map.of());
+    }
+
+    /** As {@link #startService(LocalInfrastructure, ServiceSpec, Path, Path)}, with more environment variables. */
+    public static ServiceProcess startService(LocalInfrastructure infra, ServiceSpec spec, Path root, Path logDir,
+                                              Map<String, String> extraEnv) {
+        Map<String, String> env = new LinkedHashMap<>(serviceEnv(infra, spec, root));
+        env.putAll(extraEnv);
+        return ServiceProcess.start(spec.module(), quarkusRunJar(root, spec.module()), env, List.of(),
+                logDir.resolve(spec.module() + ".log"));
     }
 
     /** Fails with one message naming every missing jar, before anything has been started. */

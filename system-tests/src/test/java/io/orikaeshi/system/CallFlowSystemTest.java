@@ -29,6 +29,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +57,8 @@ class CallFlowSystemTest {
     private static final Duration ALERT_BUDGET = Duration.ofSeconds(2);
 
     private static LocalInfrastructure infra;
+    /** The services' OpenTelemetry collector. */
+    private static OtlpReceiver collector;
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static String intake;
     private static String reporting;
@@ -67,8 +71,12 @@ class CallFlowSystemTest {
                 LocalSystem.SERVICES.stream().map(LocalSystem.ServiceSpec::database).toList()));
         Path logs = ROOT.resolve("system-tests").resolve("target").resolve("service-logs");
         List<LocalSystem.ServiceSpec> specs = LocalSystem.SERVICES.stream().map(s -> s.withHttpPort(Ports.free())).toList();
+        collector = OtlpReceiver.start();
+        // As a deployment points the services at its collector; finished spans leave within a fraction of a second.
+        Map<String, String> tracing = Map.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
         for (LocalSystem.ServiceSpec spec : specs) {
-            services.add(LocalSystem.startService(infra, spec, ROOT, logs));
+            services.add(LocalSystem.startService(infra, spec, ROOT, logs, tracing));
         }
         for (int i = 0; i < specs.size(); i++) {
             services.get(i).awaitHealthy(specs.get(i).readinessUrl(), STARTUP);
@@ -83,6 +91,9 @@ class CallFlowSystemTest {
         services.forEach(ServiceProcess::stop);
         if (infra != null) {
             infra.close();
+        }
+        if (collector != null) {
+            collector.close();
         }
     }
 
@@ -149,36 +160,115 @@ class CallFlowSystemTest {
         assertFalse(acme.containsKey(missedEn), "tenants see only their own callbacks");
     }
 
+    /**
+     * One call, one trace, as the collector receives it: intake's request, the publication of each event, every
+     * consumer, the timer firing for the lapsed promise, the emails on the SMTP wire and the publication of their
+     * outcomes, each span the child of the one that caused it.
+     */
     @Test
     void oneCallIsOneTraceFromIntakeThroughTheSchedulerToNotification() {
-        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String callerSpan = "b7ad6b7169203331";
         OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(9)).plus(PROMISE).truncatedTo(ChronoUnit.SECONDS);
         String body = """
                 {"addressee": "佐藤", "callerName": %s, "purpose": %s, "callbackNumber": %s,
                  "callback": {"dueAt": "%s", "assignee": "佐藤"}}""".formatted(provided("田中 花子"),
                 provided("トレースの確認"), provided("03-2222-3333"), due);
         String callId = given().header("Authorization", DemoKeys.bearer(DemoKeys.ACME_OPERATOR))
-                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01").contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01").contentType(ContentType.JSON)
                 .body(body).when().post(intake + "/tenants/{tenant}/calls", "acme-jp")
                 .then().statusCode(201).extract().path("callId");
 
-        try (KafkaTestClient kafka = new KafkaTestClient(infra.kafkaBootstrapServers())) {
-            Duration wait = PROMISE.plus(MAIL_WAIT);
-            var received = kafka.poll(Topics.CALL_EVENTS, r -> callId.equals(r.key()), 1, wait).get(0);
-            var overdue = kafka.poll(Topics.DEADLINE_EVENTS, r -> callId.equals(r.key())
-                    && r.value().contains("\"type\":\"CallbackOverdue\""), 1, wait).get(0);
-            // The report (caused by the call-events record) and the overdue alert (caused by the deadline-events one).
-            var delivered = kafka.poll(Topics.NOTIFICATION_EVENTS, r -> callId.equals(r.key())
-                    && r.value().contains("\"type\":\"NotificationSent\""), 2, wait);
-
-            Map<String, String> traces = new java.util.LinkedHashMap<>();
-            traces.put("call-events " + received.value().replaceAll(".*\"type\":\"(\\w+)\".*", "$1"), traceIdOf(received));
-            traces.put("deadline-events CallbackOverdue", traceIdOf(overdue));
-            for (int i = 0; i < delivered.size(); i++) {
-                traces.put("notification-events NotificationSent #" + (i + 1), traceIdOf(delivered.get(i)));
+        // Complete once reporting has taken in the outcome of the overdue alert's send: the trace's last span.
+        Instant end = Instant.now().plus(PROMISE).plus(MAIL_WAIT);
+        List<OtlpReceiver.ExportedSpan> trace = List.of();
+        while (Instant.now().isBefore(end)) {
+            trace = collector.spans().stream().filter(span -> traceId.equals(span.traceId())).toList();
+            if (descendant(trace, "smtp send OVERDUE_ALERT", "publish NotificationSent", "consume NotificationSent")) {
+                break;
             }
-            System.out.println("Trace of call " + callId + ": " + traces);
-            traces.forEach((record, trace) -> assertEquals(traceId, trace, record + " left the caller's trace: " + traces));
+            sleepQuietly(200);
+        }
+        System.out.println("Trace " + traceId + " of call " + callId + ":\n" + tree(trace, callerSpan));
+
+        OtlpReceiver.ExportedSpan request = one(trace, "intake-service", "SERVER", "POST /tenants/{tenantId}/calls");
+        assertEquals(callerSpan, request.parentSpanId(), "intake's request continues the caller's trace");
+        OtlpReceiver.ExportedSpan published = childOf(trace, request, "intake-service", "PRODUCER", "publish CallReceived");
+        for (String consumer : List.of("callback-scheduler", "notification-service", "reporting-service")) {
+            childOf(trace, published, consumer, "CONSUMER", "consume CallReceived");
+        }
+        OtlpReceiver.ExportedSpan scheduled = one(trace, "callback-scheduler", "CONSUMER", "consume CallReceived");
+        OtlpReceiver.ExportedSpan fired = childOf(trace, scheduled, "callback-scheduler", "INTERNAL", "fire OVERDUE");
+        OtlpReceiver.ExportedSpan overdue = childOf(trace, fired, "callback-scheduler", "PRODUCER", "publish CallbackOverdue");
+        OtlpReceiver.ExportedSpan alerted = childOf(trace, overdue, "notification-service", "CONSUMER",
+                "consume CallbackOverdue");
+        OtlpReceiver.ExportedSpan alertSent = childOf(trace, alerted, "notification-service", "CLIENT",
+                "smtp send OVERDUE_ALERT");
+        OtlpReceiver.ExportedSpan alertOutcome = childOf(trace, alertSent, "notification-service", "PRODUCER",
+                "publish NotificationSent");
+        childOf(trace, alertOutcome, "reporting-service", "CONSUMER", "consume NotificationSent");
+        OtlpReceiver.ExportedSpan reported = one(trace, "notification-service", "CONSUMER", "consume CallReceived");
+        OtlpReceiver.ExportedSpan reportSent = childOf(trace, reported, "notification-service", "CLIENT", "smtp send REPORT");
+        childOf(trace, reportSent, "notification-service", "PRODUCER", "publish NotificationSent");
+
+        Set<String> ids = trace.stream().map(OtlpReceiver.ExportedSpan::spanId).collect(Collectors.toSet());
+        List<OtlpReceiver.ExportedSpan> detached = trace.stream().filter(span -> span != request
+                && !ids.contains(span.parentSpanId())).toList();
+        assertEquals(List.of(), detached, "spans whose parent is not in the call's trace");
+        List<OtlpReceiver.ExportedSpan> elsewhere = collector.spans().stream()
+                .filter(span -> callId.equals(span.attributes().get("messaging.kafka.message.key"))
+                        || callId.equals(span.attributes().get("orikaeshi.call.id")))
+                .filter(span -> !traceId.equals(span.traceId())).toList();
+        assertEquals(List.of(), elsewhere, "spans about the call in another trace");
+    }
+
+    /** Whether the trace holds a span of each name in turn, each the child of the one before. */
+    private static boolean descendant(List<OtlpReceiver.ExportedSpan> trace, String... names) {
+        List<OtlpReceiver.ExportedSpan> level = trace.stream().filter(span -> names[0].equals(span.name())).toList();
+        for (int i = 1; i < names.length && !level.isEmpty(); i++) {
+            String name = names[i];
+            Set<String> parents = level.stream().map(OtlpReceiver.ExportedSpan::spanId).collect(Collectors.toSet());
+            level = trace.stream().filter(span -> name.equals(span.name()) && parents.contains(span.parentSpanId()))
+                    .toList();
+        }
+        return !level.isEmpty();
+    }
+
+    private static OtlpReceiver.ExportedSpan one(List<OtlpReceiver.ExportedSpan> trace, String service, String kind,
+                                                 String name) {
+        List<OtlpReceiver.ExportedSpan> found = trace.stream().filter(span -> service.equals(span.service())
+                && kind.equals(span.kind()) && name.equals(span.name())).toList();
+        assertEquals(1, found.size(), "one " + kind + " span '" + name + "' of " + service + " in " + trace);
+        return found.get(0);
+    }
+
+    /** The span of the service with that name and kind whose parent is the given span; fails unless there is one. */
+    private static OtlpReceiver.ExportedSpan childOf(List<OtlpReceiver.ExportedSpan> trace,
+                                                     OtlpReceiver.ExportedSpan parent, String service, String kind,
+                                                     String name) {
+        List<OtlpReceiver.ExportedSpan> found = trace.stream().filter(span -> service.equals(span.service())
+                && kind.equals(span.kind()) && name.equals(span.name())
+                && parent.spanId().equals(span.parentSpanId())).toList();
+        assertEquals(1, found.size(), kind + " span '" + name + "' of " + service + " as a child of " + parent
+                + " in " + trace);
+        return found.get(0);
+    }
+
+    /** The trace as an indented tree, for the test's output (and the README's description of a call's trace). */
+    private static String tree(List<OtlpReceiver.ExportedSpan> trace, String root) {
+        StringBuilder out = new StringBuilder();
+        appendChildren(out, trace, root, 1);
+        return out.toString();
+    }
+
+    private static void appendChildren(StringBuilder out, List<OtlpReceiver.ExportedSpan> trace, String parent,
+                                       int depth) {
+        for (OtlpReceiver.ExportedSpan span : trace) {
+            if (parent.equals(span.parentSpanId())) {
+                out.append("  ".repeat(depth)).append(span.service()).append(": ").append(span.name())
+                        .append(" (").append(span.kind()).append(")\n");
+                appendChildren(out, trace, span.spanId(), depth + 1);
+            }
         }
     }
 
@@ -205,12 +295,6 @@ class CallFlowSystemTest {
             String snapshot = metrics;
             fail(url + " lacks " + names.stream().filter(n -> !snapshot.contains(n)).toList());
         });
-    }
-
-    private static String traceIdOf(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
-        var header = record.headers().lastHeader("traceparent");
-        assertNotNull(header, "no traceparent on " + record.topic() + " " + record.value().replaceAll(",.*", ""));
-        return new String(header.value(), java.nio.charset.StandardCharsets.US_ASCII).split("-")[1];
     }
 
     private static void sleepQuietly(long millis) {

@@ -1,9 +1,13 @@
 package io.orikaeshi.scheduler.service;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.orikaeshi.events.AssigneeKind;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.kit.outbox.Outbox;
 import io.orikaeshi.kit.outbox.OutboxRow;
+import io.orikaeshi.kit.tracing.Tracing;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.scheduler.repository.Deadline;
 import io.orikaeshi.scheduler.repository.FiringBatch;
@@ -38,8 +42,11 @@ public class TimerFiring {
     private final Outbox outbox;
     private final SchedulerConfig config;
     private final SchedulerMetrics metrics;
+    private final Tracer tracer;
 
-    public TimerFiring(FiringBatch batch, Outbox outbox, SchedulerConfig config, SchedulerMetrics metrics) {
+    public TimerFiring(FiringBatch batch, Outbox outbox, SchedulerConfig config, SchedulerMetrics metrics,
+                       Tracer tracer) {
+        this.tracer = tracer;
         this.batch = batch;
         this.outbox = outbox;
         this.config = config;
@@ -53,13 +60,15 @@ public class TimerFiring {
     public Uni<Integer> fireDue(int limit) {
         Instant now = Instant.now();
         List<DeadlineTimer> claimed = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
         return outbox.transaction(() -> batch.armDue(now.plus(config.armingHorizon()), config.armingBatch())
                         .chain(() -> batch.claim(now, limit))
                         .flatMap(due -> {
                             due.forEach(c -> claimed.add(c.timer()));
-                            return due.isEmpty() ? Uni.createFrom().voidItem() : fire(due, now);
+                            return due.isEmpty() ? Uni.createFrom().voidItem() : fire(due, now, spans);
                         }))
                 .invoke(() -> afterCommit(claimed))
+                .onTermination().invoke((done, failure, cancelled) -> spans.forEach(span -> Tracing.end(span, failure)))
                 .replaceWith(claimed::size);
     }
 
@@ -71,12 +80,18 @@ public class TimerFiring {
     }
 
     /** Decides each timer in due order, then writes the whole batch in three statements. */
-    private Uni<Void> fire(List<FiringBatch.Claimed> due, Instant now) {
+    private Uni<Void> fire(List<FiringBatch.Claimed> due, Instant now, List<Span> spans) {
         List<OutboxRow> events = new ArrayList<>();
         Set<Deadline> changed = new LinkedHashSet<>();
         for (FiringBatch.Claimed claimed : due) {
             fire(claimed.timer(), claimed.deadline(), now).ifPresent(event -> {
-                events.add(OutboxRow.of(Topics.DEADLINE_EVENTS, event, claimed.deadline().traceParent));
+                // The promise's trace goes on: a span for the firing, child of the work that recorded the promise.
+                Span span = Tracing.span(tracer, "fire " + claimed.timer().kind, SpanKind.INTERNAL,
+                                claimed.deadline().traceParent)
+                        .setAttribute(Tracing.CALL_ID, claimed.deadline().callId)
+                        .startSpan();
+                spans.add(span);
+                events.add(OutboxRow.of(Topics.DEADLINE_EVENTS, event, Tracing.traceparent(span)));
                 changed.add(claimed.deadline());
             });
         }

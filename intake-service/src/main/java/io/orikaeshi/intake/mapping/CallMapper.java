@@ -1,8 +1,5 @@
 package io.orikaeshi.intake.mapping;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orikaeshi.events.CallDetails;
 import io.orikaeshi.events.CallDirection;
 import io.orikaeshi.events.CallbackPromise;
@@ -10,99 +7,50 @@ import io.orikaeshi.events.CapturedItem;
 import io.orikaeshi.events.CaptureStatus;
 import io.orikaeshi.events.HearingAnswer;
 import io.orikaeshi.events.Urgency;
-import io.orikaeshi.intake.repository.CallRecord;
-import io.orikaeshi.intake.repository.CallbackStatus;
+import io.orikaeshi.intake.repository.StoredCall;
 import io.orikaeshi.intake.rest.CallView;
+import io.orikaeshi.intake.rest.CapturedItemRequest;
 import io.orikaeshi.intake.rest.NewCallRequest;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
 
-@ApplicationScoped
-public class CallMapper {
+/**
+ * A validated request → what its CallReceived event carries (and intake stores); a stored call → the API's answer.
+ */
+public final class CallMapper {
 
-    private static final TypeReference<List<HearingAnswer>> HEARING = new TypeReference<>() {
-    };
-
-    private final ObjectMapper json;
-
-    public CallMapper(ObjectMapper json) {
-        this.json = json;
+    private CallMapper() {
     }
 
     /**
      * @param callbackNumberE164 the normalised number when the caller gave one, else null
      * @param promise            the computed promise, or null when none was made
      */
-    public CallRecord toRecord(String callId, String tenantId, Instant receivedAt, NewCallRequest request,
-                               String callbackNumberE164, CallbackPromise promise, List<HearingAnswer> hearing) {
-        CallRecord record = new CallRecord();
-        record.id = callId;
-        record.tenantId = tenantId;
-        record.receivedAt = receivedAt;
-        record.operatorId = blankToNull(request.operatorId());
-        record.site = blankToNull(request.site());
-        record.addressee = blankToNull(request.addressee());
-        record.callerNameStatus = request.callerName().status();
-        record.callerName = valueOf(request.callerName().status(), request.callerName().value());
-        record.purposeStatus = request.purpose().status();
-        record.purpose = valueOf(request.purpose().status(), request.purpose().value());
-        record.callbackNumberStatus = request.callbackNumber().status();
-        record.callbackNumber = callbackNumberE164;
-        record.urgency = request.urgency() == null ? Urgency.NORMAL : request.urgency();
-        record.notes = blankToNull(request.notes());
-        record.direction = request.direction() == null ? CallDirection.INBOUND : request.direction();
-        record.purposeCategory = blankToNull(request.purposeCategory());
-        record.hearingItems = hearing.isEmpty() ? null : write(hearing);
-        if (promise == null) {
-            record.callbackStatus = CallbackStatus.NONE;
-        } else {
-            record.callbackStatus = CallbackStatus.OPEN;
-            record.callbackDueAt = promise.dueAt();
-            record.callbackAssignee = promise.assignee();
-            record.promiseKind = promise.kind();
-            record.notBefore = promise.notBefore();
-            record.assigneeKind = promise.assigneeKind();
-        }
-        return record;
+    public static CallDetails toDetails(NewCallRequest request, Instant receivedAt, String callbackNumberE164,
+                                        CallbackPromise promise, List<HearingAnswer> hearing) {
+        return new CallDetails(receivedAt, blankToNull(request.operatorId()), blankToNull(request.site()),
+                blankToNull(request.addressee()), captured(request.callerName()), captured(request.purpose()),
+                new CapturedItem(request.callbackNumber().status(), callbackNumberE164),
+                request.urgency() == null ? Urgency.NORMAL : request.urgency(), blankToNull(request.notes()), promise,
+                request.direction() == null ? CallDirection.INBOUND : request.direction(),
+                blankToNull(request.purposeCategory()), hearing, null);
     }
 
-    public CallDetails toDetails(CallRecord record) {
-        CallbackPromise promise = record.callbackStatus == CallbackStatus.NONE ? null
-                : new CallbackPromise(record.callbackDueAt, record.callbackAssignee, record.promiseKind,
-                record.notBefore, record.assigneeKind);
-        return new CallDetails(record.receivedAt, record.operatorId, record.site, record.addressee,
-                new CapturedItem(record.callerNameStatus, record.callerName),
-                new CapturedItem(record.purposeStatus, record.purpose),
-                new CapturedItem(record.callbackNumberStatus, record.callbackNumber),
-                record.urgency, record.notes, promise, record.direction, record.purposeCategory,
-                record.hearingItems == null ? List.of() : read(record.hearingItems), record.chaseOf);
+    /** The same call, linked to the open promise it chases. */
+    public static CallDetails chasing(CallDetails call, String chaseOf) {
+        return new CallDetails(call.receivedAt(), call.operatorId(), call.site(), call.addressee(), call.callerName(),
+                call.purpose(), call.callbackNumber(), call.urgency(), call.notes(), call.callback(), call.direction(),
+                call.purposeCategory(), call.hearingItems(), chaseOf);
     }
 
-    public static CallView toView(CallRecord record) {
-        return new CallView(record.id, record.tenantId, record.receivedAt, record.callbackStatus,
-                record.callbackDueAt, record.callbackCompletedAt, record.chaseOf, record.chaseCount);
+    public static CallView toView(StoredCall call) {
+        return new CallView(call.id(), call.tenantId(), call.receivedAt(), call.callbackStatus(),
+                call.callbackDueAt(), call.callbackCompletedAt(), call.chaseOf(), call.chaseCount());
     }
 
-    private String write(List<HearingAnswer> hearing) {
-        try {
-            return json.writeValueAsString(hearing);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("hearing answers cannot be written", e);
-        }
-    }
-
-    private List<HearingAnswer> read(String stored) {
-        try {
-            return json.readValue(stored, HEARING);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored hearing answers cannot be read", e);
-        }
-    }
-
-    private static String valueOf(CaptureStatus status, String value) {
-        return status == CaptureStatus.PROVIDED ? value.strip() : null;
+    private static CapturedItem captured(CapturedItemRequest item) {
+        return new CapturedItem(item.status(), item.status() == CaptureStatus.PROVIDED ? item.value().strip() : null);
     }
 
     private static String blankToNull(String text) {

@@ -54,7 +54,7 @@ public class CallResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @NotNull @Valid NewCallRequest request, UriInfo uri) {
         return intake.receive(tenantId, request, idempotencyKey).map(accepted -> RestResponse.ResponseBuilder
-                .<CallView>created(uri.getAbsolutePathBuilder().path(accepted.call().id).build())
+                .<CallView>created(uri.getAbsolutePathBuilder().path(accepted.call().id()).build())
                 .header("Idempotent-Replayed", String.valueOf(accepted.replayed()))
                 .entity(CallMapper.toView(accepted.call()))
                 .build());

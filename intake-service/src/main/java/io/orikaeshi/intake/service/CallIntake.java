@@ -2,12 +2,13 @@ package io.orikaeshi.intake.service;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import io.orikaeshi.events.CallDetails;
 import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.events.CaptureStatus;
 import io.orikaeshi.events.HearingAnswer;
 import io.orikaeshi.intake.mapping.CallMapper;
-import io.orikaeshi.intake.repository.CallRecord;
-import io.orikaeshi.intake.repository.IdempotencyRecord;
+import io.orikaeshi.intake.repository.CallRows;
+import io.orikaeshi.intake.repository.StoredCall;
 import io.orikaeshi.intake.rest.NewCallRequest;
 import io.orikaeshi.intake.service.CallStore.NewCall;
 import io.orikaeshi.intake.service.CallStore.Outcome;
@@ -15,8 +16,10 @@ import io.orikaeshi.kit.problem.Problem.FieldError;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.kit.tracing.Tracing;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Accepts calls: checks them, then hands them to {@link CallStore}, which writes the call, the events announcing it
@@ -43,22 +47,22 @@ public class CallIntake {
     private static final TimeBasedEpochGenerator CALL_IDS = Generators.timeBasedEpochGenerator();
 
     /** A call accepted now, or the one an earlier request with the same Idempotency-Key created. */
-    public record Accepted(CallRecord call, boolean replayed) {
+    public record Accepted(StoredCall call, boolean replayed) {
     }
 
     private final Tenants tenants;
     private final PhoneNumbers phoneNumbers;
     private final BusinessTime businessTime;
-    private final CallMapper mapper;
     private final CallStore store;
+    private final Pool pool;
 
-    public CallIntake(Tenants tenants, PhoneNumbers phoneNumbers, BusinessTime businessTime, CallMapper mapper,
-                      CallStore store) {
+    public CallIntake(Tenants tenants, PhoneNumbers phoneNumbers, BusinessTime businessTime, CallStore store,
+                      Pool pool) {
         this.tenants = tenants;
         this.phoneNumbers = phoneNumbers;
         this.businessTime = businessTime;
-        this.mapper = mapper;
         this.store = store;
+        this.pool = pool;
     }
 
     public Uni<Accepted> receive(String tenantId, NewCallRequest request, String idempotencyKey) {
@@ -76,32 +80,27 @@ public class CallIntake {
                 || CallRules.hasControlCharacters(idempotencyKey, false))) {
             errors.add(new FieldError("Idempotency-Key", "must be 1 to 200 printable characters"));
         }
+        String hash = idempotencyKey == null ? null : hash(request.toString());
         if (errors.equals(List.of(PromiseRules.ALREADY_DUE)) && idempotencyKey != null) {
             // A retry of a call accepted while its due time was still ahead answers as the first time did.
-            String hash = hash(request.toString());
-            return Panache.withSession(() -> IdempotencyRecord.<IdempotencyRecord>findById(
-                            new IdempotencyRecord.Key(tenantId, idempotencyKey))
-                    .flatMap(earlier -> earlier == null
-                            ? Uni.createFrom().failure(ProblemException.invalid(errors))
-                            : replay(earlier, hash)));
+            return replay(tenantId, idempotencyKey, hash, () -> ProblemException.invalid(errors));
         }
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
         }
-        CallRecord record = mapper.toRecord(CALL_IDS.generate().toString(), tenantId, receivedAt, request, number,
-                promise, hearing);
-        String hash = idempotencyKey == null ? null : hash(request.toString());
-        return store.store(new NewCall(record, now, idempotencyKey, hash, Tracing.currentTraceparent()))
+        CallDetails call = CallMapper.toDetails(request, receivedAt, number, promise, hearing);
+        return store.store(new NewCall(CALL_IDS.generate().toString(), tenantId, call, now, idempotencyKey, hash,
+                        Tracing.currentTraceparent()))
                 .flatMap(outcome -> outcome instanceof Outcome.Stored stored
                         ? Uni.createFrom().item(new Accepted(stored.call(), false))
-                        : Panache.withSession(() -> IdempotencyRecord.<IdempotencyRecord>findById(
-                                new IdempotencyRecord.Key(tenantId, idempotencyKey))
-                        .flatMap(earlier -> replay(earlier, hash))));
+                        : replay(tenantId, idempotencyKey, hash,
+                        () -> new IllegalStateException("an Idempotency-Key taken by no call")));
     }
 
-    public Uni<CallRecord> find(String tenantId, String callId) {
+    public Uni<StoredCall> find(String tenantId, String callId) {
         tenants.require(tenantId);
-        return Panache.withSession(() -> CallRecord.findForTenant(tenantId, callId))
+        return pool.preparedQuery(CallRows.FIND_CALL).execute(Tuple.of(callId, tenantId))
+                .map(rows -> rows.size() == 0 ? null : CallRows.of(rows.iterator().next()))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Call"));
     }
 
@@ -118,12 +117,23 @@ public class CallIntake {
         return number;
     }
 
-    private static Uni<Accepted> replay(IdempotencyRecord earlier, String hash) {
-        if (!earlier.requestHash.equals(hash)) {
-            return Uni.createFrom().failure(ProblemException.invalid("Idempotency-Key",
-                    "was already used for a different request"));
-        }
-        return CallRecord.<CallRecord>findById(earlier.callId).map(call -> new Accepted(call, true));
+    /**
+     * The answer to a request whose Idempotency-Key an earlier request already used: that request's call when the
+     * body is the same, else 422; {@code unknown} when no request used the key.
+     */
+    private Uni<Accepted> replay(String tenantId, String idempotencyKey, String hash,
+                                 Supplier<RuntimeException> unknown) {
+        return pool.preparedQuery(CallRows.FIND_BY_IDEMPOTENCY_KEY).execute(Tuple.of(tenantId, idempotencyKey))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw unknown.get();
+                    }
+                    Row earlier = rows.iterator().next();
+                    if (!earlier.getString("request_hash").equals(hash)) {
+                        throw ProblemException.invalid("Idempotency-Key", "was already used for a different request");
+                    }
+                    return new Accepted(CallRows.of(earlier), true);
+                });
     }
 
     private static String hash(String canonicalRequest) {

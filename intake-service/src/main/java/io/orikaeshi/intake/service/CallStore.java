@@ -4,14 +4,14 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.orikaeshi.events.CallDetails;
 import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackChased;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.intake.mapping.CallMapper;
-import io.orikaeshi.intake.repository.CallRecord;
 import io.orikaeshi.intake.repository.CallRows;
 import io.orikaeshi.intake.repository.CallRows.OpenPromise;
-import io.orikaeshi.intake.repository.CallbackStatus;
+import io.orikaeshi.intake.repository.StoredCall;
 import io.orikaeshi.kit.outbox.Outbox;
 import io.orikaeshi.kit.outbox.OutboxRow;
 import io.smallrye.mutiny.Multi;
@@ -57,14 +57,17 @@ public class CallStore {
 
     private static final Logger LOG = Logger.getLogger(CallStore.class);
 
-    /** A validated call ready to be stored. {@code idempotencyKey} and {@code requestHash} are null together. */
-    public record NewCall(CallRecord record, Instant now, String idempotencyKey, String requestHash,
-                          String traceParent) {
+    /**
+     * A validated call ready to be stored, as its CallReceived will carry it (but for a chase link, found here).
+     * {@code idempotencyKey} and {@code requestHash} are null together.
+     */
+    public record NewCall(String callId, String tenantId, CallDetails call, Instant now, String idempotencyKey,
+                          String requestHash, String traceParent) {
     }
 
     /** What became of a call: stored, or not stored because an earlier request already used its Idempotency-Key. */
     public sealed interface Outcome {
-        record Stored(CallRecord call) implements Outcome {
+        record Stored(StoredCall call) implements Outcome {
         }
 
         record KeyTaken() implements Outcome {
@@ -91,10 +94,10 @@ public class CallStore {
     private static final class Chaseable {
         final String id;
         final Instant receivedAt;
-        final CallRecord madeInGroup;
+        final boolean madeInGroup;
         int chaseCount;
 
-        Chaseable(String id, Instant receivedAt, int chaseCount, CallRecord madeInGroup) {
+        Chaseable(String id, Instant receivedAt, int chaseCount, boolean madeInGroup) {
             this.id = id;
             this.receivedAt = receivedAt;
             this.chaseCount = chaseCount;
@@ -106,7 +109,6 @@ public class CallStore {
             .thenComparing(c -> c.id);
 
     private final Pool pool;
-    private final CallMapper mapper;
     private final Outbox outbox;
     private final GroupCommitConfig config;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -115,9 +117,8 @@ public class CallStore {
     private final DistributionSummary groupSizes;
     private final Timer groupTimes;
 
-    public CallStore(Pool pool, CallMapper mapper, Outbox outbox, GroupCommitConfig config, MeterRegistry registry) {
+    public CallStore(Pool pool, Outbox outbox, GroupCommitConfig config, MeterRegistry registry) {
         this.pool = pool;
-        this.mapper = mapper;
         this.outbox = outbox;
         this.config = config;
         Gauge.builder("orikaeshi.intake.calls.waiting", queue, Queue::size)
@@ -208,9 +209,9 @@ public class CallStore {
                         .flatMap(taken -> {
                             List<NewCall> fresh = calls.stream().filter(c -> !taken.contains(c)).toList();
                             return storeCalls(connection, fresh)
-                                    .map(ignored -> calls.stream()
+                                    .map(stored -> calls.stream()
                                             .map(c -> taken.contains(c) ? new Outcome.KeyTaken()
-                                                    : (Outcome) new Outcome.Stored(c.record()))
+                                                    : (Outcome) new Outcome.Stored(stored.get(c)))
                                             .toList());
                         }));
     }
@@ -225,7 +226,7 @@ public class CallStore {
         Map<KeyOfTenant, NewCall> firstByKey = new LinkedHashMap<>();
         for (NewCall call : calls) {
             if (call.idempotencyKey() != null
-                    && firstByKey.putIfAbsent(new KeyOfTenant(call.record().tenantId, call.idempotencyKey()),
+                    && firstByKey.putIfAbsent(new KeyOfTenant(call.tenantId(), call.idempotencyKey()),
                     call) != null) {
                 taken.add(call);
             }
@@ -234,13 +235,13 @@ public class CallStore {
             return Uni.createFrom().item(taken);
         }
         List<NewCall> claims = firstByKey.values().stream()
-                .sorted(Comparator.comparing((NewCall c) -> c.record().tenantId).thenComparing(NewCall::idempotencyKey))
+                .sorted(Comparator.comparing(NewCall::tenantId).thenComparing(NewCall::idempotencyKey))
                 .toList();
         Tuple arguments = Tuple.of(
-                claims.stream().map(c -> c.record().tenantId).toArray(String[]::new),
+                claims.stream().map(NewCall::tenantId).toArray(String[]::new),
                 claims.stream().map(NewCall::idempotencyKey).toArray(String[]::new),
                 claims.stream().map(NewCall::requestHash).toArray(String[]::new),
-                claims.stream().map(c -> c.record().id).toArray(String[]::new),
+                claims.stream().map(NewCall::callId).toArray(String[]::new),
                 claims.stream().map(c -> CallRows.time(c.now())).toArray(OffsetDateTime[]::new));
         return connection.preparedQuery(CallRows.INSERT_IDEMPOTENCY_KEYS).execute(arguments).map(rows -> {
             Set<KeyOfTenant> claimed = new HashSet<>();
@@ -262,13 +263,12 @@ public class CallStore {
      * keyed by the chased call so it is ordered with that promise's own events. Within a group the calls are linked
      * in arrival order, exactly as if each had its own transaction.
      */
-    private Uni<Void> storeCalls(SqlConnection connection, List<NewCall> calls) {
+    private Uni<Map<NewCall, StoredCall>> storeCalls(SqlConnection connection, List<NewCall> calls) {
         if (calls.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Map.of());
         }
         TreeSet<Caller> callers = new TreeSet<>();
-        calls.stream().map(NewCall::record).filter(r -> r.callbackNumber != null)
-                .forEach(r -> callers.add(new Caller(r.tenantId, r.callbackNumber)));
+        calls.stream().filter(c -> number(c) != null).forEach(c -> callers.add(new Caller(c.tenantId(), number(c))));
         Uni<List<OpenPromise>> open = callers.isEmpty() ? Uni.createFrom().item(List.of())
                 : connection.preparedQuery(CallRows.LOCK_OLDEST_OPEN)
                 .execute(Tuple.of(callers.stream().map(Caller::tenantId).toArray(String[]::new),
@@ -281,43 +281,57 @@ public class CallStore {
         return open.flatMap(promises -> {
             Map<Caller, List<Chaseable>> chaseable = new HashMap<>();
             for (OpenPromise p : promises) {
-                Chaseable c = new Chaseable(p.id(), p.receivedAt(), p.chaseCount(), null);
+                Chaseable c = new Chaseable(p.id(), p.receivedAt(), p.chaseCount(), false);
                 chaseable.computeIfAbsent(new Caller(p.tenantId(), p.callbackNumber()), k -> new ArrayList<>()).add(c);
             }
             List<OutboxRow> events = new ArrayList<>();
             Set<Chaseable> chased = new HashSet<>();
+            List<CallDetails> written = new ArrayList<>();
+            Map<NewCall, Chaseable> promisedHere = new IdentityHashMap<>();
             for (NewCall call : calls) {
-                CallRecord record = call.record();
-                if (record.callbackNumber != null) {
+                CallDetails details = call.call();
+                if (number(call) != null) {
                     List<Chaseable> candidates = chaseable.computeIfAbsent(
-                            new Caller(record.tenantId, record.callbackNumber), k -> new ArrayList<>());
-                    candidates.stream().min(OLDEST).ifPresent(oldest -> {
+                            new Caller(call.tenantId(), number(call)), k -> new ArrayList<>());
+                    Chaseable oldest = candidates.stream().min(OLDEST).orElse(null);
+                    if (oldest != null) {
                         oldest.chaseCount++;
                         chased.add(oldest);
-                        record.chaseOf = oldest.id;
-                        events.add(OutboxRow.of(Topics.CALL_EVENTS, CallbackChased.of(record.tenantId, oldest.id,
-                                call.now(), record.id, oldest.chaseCount), call.traceParent()));
-                    });
-                    if (record.callbackStatus == CallbackStatus.OPEN) {
-                        candidates.add(new Chaseable(record.id, record.receivedAt, 0, record));
+                        details = CallMapper.chasing(details, oldest.id);
+                        events.add(OutboxRow.of(Topics.CALL_EVENTS, CallbackChased.of(call.tenantId(), oldest.id,
+                                call.now(), call.callId(), oldest.chaseCount), call.traceParent()));
+                    }
+                    if (details.callbackPromised()) {
+                        Chaseable own = new Chaseable(call.callId(), details.receivedAt(), 0, true);
+                        candidates.add(own);
+                        promisedHere.put(call, own);
                     }
                 }
-                events.add(OutboxRow.of(Topics.CALL_EVENTS, CallReceived.of(record.tenantId, record.id, call.now(),
-                        mapper.toDetails(record)), call.traceParent()));
+                events.add(OutboxRow.of(Topics.CALL_EVENTS, CallReceived.of(call.tenantId(), call.callId(), call.now(),
+                        details), call.traceParent()));
+                written.add(details);
             }
-            List<Tuple> counts = new ArrayList<>();
-            for (Chaseable c : chased) {
-                if (c.madeInGroup != null) {
-                    c.madeInGroup.chaseCount = c.chaseCount;
-                } else {
-                    counts.add(Tuple.of(c.id, c.chaseCount));
-                }
+            List<Tuple> counts = chased.stream().filter(c -> !c.madeInGroup)
+                    .map(c -> Tuple.of(c.id, c.chaseCount)).toList();
+            Map<NewCall, StoredCall> stored = new IdentityHashMap<>();
+            List<Tuple> rows = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                NewCall call = calls.get(i);
+                Chaseable own = promisedHere.get(call);
+                StoredCall row = CallRows.stored(call.callId(), call.tenantId(), written.get(i),
+                        own == null ? 0 : own.chaseCount);
+                stored.put(call, row);
+                rows.add(CallRows.insertArguments(row, written.get(i)));
             }
             return batch(connection, CallRows.COUNT_CHASE, counts)
-                    .chain(() -> batch(connection, CallRows.INSERT_CALL,
-                            calls.stream().map(c -> CallRows.insertArguments(c.record())).toList()))
-                    .chain(() -> outbox.appendAll(connection, events));
+                    .chain(() -> batch(connection, CallRows.INSERT_CALL, rows))
+                    .chain(() -> outbox.appendAll(connection, events))
+                    .replaceWith(stored);
         });
+    }
+
+    private static String number(NewCall call) {
+        return call.call().callbackNumber().value();
     }
 
     /** Sent as one pipelined exchange: the round trip is paid once per group, not once per row. */

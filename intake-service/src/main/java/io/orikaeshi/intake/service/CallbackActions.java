@@ -10,17 +10,22 @@ import io.orikaeshi.events.CallbackExtended;
 import io.orikaeshi.events.CallbackReassigned;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
-import io.orikaeshi.intake.repository.AttemptRecord;
-import io.orikaeshi.intake.repository.CallRecord;
+import io.orikaeshi.intake.repository.CallRows;
 import io.orikaeshi.intake.repository.CallbackStatus;
+import io.orikaeshi.intake.repository.StoredCall;
 import io.orikaeshi.kit.outbox.Outbox;
+import io.orikaeshi.kit.outbox.OutboxRow;
 import io.orikaeshi.kit.problem.ProblemException;
+import io.orikaeshi.kit.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 
@@ -32,39 +37,37 @@ import java.util.function.BiFunction;
 @ApplicationScoped
 public class CallbackActions {
 
+    /** What an action did: the callback's new state and the event announcing it. */
+    private record Change(StoredCall call, OrikaeshiEvent event) {
+    }
+
     private final Tenants tenants;
+    private final Pool pool;
     private final Outbox outbox;
 
-    public CallbackActions(Tenants tenants, Outbox outbox) {
+    public CallbackActions(Tenants tenants, Pool pool, Outbox outbox) {
         this.tenants = tenants;
+        this.pool = pool;
         this.outbox = outbox;
     }
 
-    public Uni<CallRecord> complete(String tenantId, String callId, String by) {
-        return act(tenantId, callId, (call, now) -> {
-            call.callbackStatus = CallbackStatus.COMPLETED;
-            call.callbackCompletedAt = now;
-            return Uni.createFrom().item(CallbackCompleted.of(tenantId, callId, now, by));
-        });
+    public Uni<StoredCall> complete(String tenantId, String callId, String by) {
+        return act(tenantId, callId, (call, now) ->
+                new Change(call.completed(now), CallbackCompleted.of(tenantId, callId, now, by)));
     }
 
-    public Uni<CallRecord> attempt(String tenantId, String callId, AttemptOutcome outcome, Instant nextAttemptAt,
+    /** The attempt leaves the callback as it is; its row in callback_attempt is written from its event. */
+    public Uni<StoredCall> attempt(String tenantId, String callId, AttemptOutcome outcome, Instant nextAttemptAt,
                                    String by) {
         return act(tenantId, callId, (call, now) -> {
             if (nextAttemptAt != null && !nextAttemptAt.isAfter(now)) {
                 throw ProblemException.invalid("nextAttemptAt", "must be in the future");
             }
-            AttemptRecord attempt = new AttemptRecord();
-            attempt.callId = callId;
-            attempt.outcome = outcome;
-            attempt.nextAttemptAt = nextAttemptAt;
-            attempt.attemptedBy = by;
-            attempt.attemptedAt = now;
-            return attempt.persist().replaceWith(CallbackAttempted.of(tenantId, callId, now, outcome, nextAttemptAt, by));
+            return new Change(call, CallbackAttempted.of(tenantId, callId, now, outcome, nextAttemptAt, by));
         });
     }
 
-    public Uni<CallRecord> extend(String tenantId, String callId, Instant requestedDueAt, String by) {
+    public Uni<StoredCall> extend(String tenantId, String callId, Instant requestedDueAt, String by) {
         Instant newDueAt = requestedDueAt.truncatedTo(ChronoUnit.MICROS);
         return act(tenantId, callId, (call, now) -> {
             if (!newDueAt.isAfter(now)) {
@@ -73,54 +76,60 @@ public class CallbackActions {
             if (newDueAt.isAfter(now.plus(PromiseRules.LONGEST_PROMISE))) {
                 throw ProblemException.invalid("newDueAt", "must be within a year");
             }
-            if (newDueAt.equals(call.callbackDueAt)) {
+            if (newDueAt.equals(call.callbackDueAt())) {
                 throw ProblemException.invalid("newDueAt", "is the current due time");
             }
-            Instant previous = call.callbackDueAt;
-            call.callbackDueAt = newDueAt;
-            return Uni.createFrom().item(CallbackExtended.of(tenantId, callId, now, previous, newDueAt, by));
+            return new Change(call.dueAt(newDueAt),
+                    CallbackExtended.of(tenantId, callId, now, call.callbackDueAt(), newDueAt, by));
         });
     }
 
-    public Uni<CallRecord> cancel(String tenantId, String callId, String reason, String by) {
-        return act(tenantId, callId, (call, now) -> {
-            call.callbackStatus = CallbackStatus.CANCELLED;
-            call.cancelledAt = now;
-            return Uni.createFrom().item(CallbackCancelled.of(tenantId, callId, now, reason, by));
-        });
+    public Uni<StoredCall> cancel(String tenantId, String callId, String reason, String by) {
+        return act(tenantId, callId, (call, now) ->
+                new Change(call.cancelled(now), CallbackCancelled.of(tenantId, callId, now, reason, by)));
     }
 
-    public Uni<CallRecord> reassign(String tenantId, String callId, String assignee, AssigneeKind kind, String by) {
-        return act(tenantId, callId, (call, now) -> {
-            call.callbackAssignee = assignee.strip();
-            call.assigneeKind = kind;
-            return Uni.createFrom().item(CallbackReassigned.of(tenantId, callId, now, call.callbackAssignee, kind, by));
-        });
+    public Uni<StoredCall> reassign(String tenantId, String callId, String assignee, AssigneeKind kind, String by) {
+        String stripped = assignee.strip();
+        return act(tenantId, callId, (call, now) -> new Change(call.assignedTo(stripped, kind),
+                CallbackReassigned.of(tenantId, callId, now, stripped, kind, by)));
     }
 
-    public Uni<CallRecord> acknowledge(String tenantId, String callId, String by) {
-        return act(tenantId, callId, (call, now) -> {
-            call.acknowledgedAt = now;
-            return Uni.createFrom().item(CallbackAcknowledged.of(tenantId, callId, now, by));
-        });
+    public Uni<StoredCall> acknowledge(String tenantId, String callId, String by) {
+        return act(tenantId, callId, (call, now) ->
+                new Change(call.acknowledged(now), CallbackAcknowledged.of(tenantId, callId, now, by)));
     }
 
-    private Uni<CallRecord> act(String tenantId, String callId,
-                                BiFunction<CallRecord, Instant, Uni<? extends OrikaeshiEvent>> change) {
+    private Uni<StoredCall> act(String tenantId, String callId, BiFunction<StoredCall, Instant, Change> change) {
         tenants.require(tenantId);
-        return outbox.transaction(() -> CallRecord.<CallRecord>find("id = ?1 and tenantId = ?2", callId, tenantId)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                        .onItem().ifNull().failWith(() -> ProblemException.notFound("Call"))
-                        .flatMap(call -> {
-                            if (call.callbackStatus != CallbackStatus.OPEN) {
-                                throw ProblemException.conflict(call.callbackStatus == CallbackStatus.NONE
-                                        ? "No callback was promised for this call"
-                                        : "The callback is already " + call.callbackStatus.name().toLowerCase(Locale.ROOT));
+        String traceParent = Tracing.currentTraceparent();
+        return pool.withTransaction(connection -> connection.preparedQuery(CallRows.LOCK_CALL)
+                        .execute(Tuple.of(callId, tenantId))
+                        .flatMap(rows -> {
+                            if (rows.size() == 0) {
+                                throw ProblemException.notFound("Call");
                             }
-                            Instant now = Instant.now();
-                            return change.apply(call, now)
-                                    .flatMap(event -> outbox.append(Topics.CALL_EVENTS, event))
-                                    .replaceWith(call);
+                            StoredCall call = CallRows.of(rows.iterator().next());
+                            if (call.callbackStatus() != CallbackStatus.OPEN) {
+                                throw ProblemException.conflict(call.callbackStatus() == CallbackStatus.NONE
+                                        ? "No callback was promised for this call"
+                                        : "The callback is already " + call.callbackStatus().name().toLowerCase(Locale.ROOT));
+                            }
+                            Change done = change.apply(call, Instant.now());
+                            return write(connection, call, done)
+                                    .chain(() -> outbox.appendAll(connection,
+                                            List.of(OutboxRow.of(Topics.CALL_EVENTS, done.event(), traceParent))))
+                                    .replaceWith(done.call());
                         }));
+    }
+
+    private static Uni<Void> write(SqlConnection connection, StoredCall before, Change done) {
+        if (done.event() instanceof CallbackAttempted attempt) {
+            return connection.preparedQuery(CallRows.INSERT_ATTEMPT).execute(CallRows.attemptArguments(attempt))
+                    .replaceWithVoid();
+        }
+        return done.call().equals(before) ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(CallRows.UPDATE_CALLBACK).execute(CallRows.updateArguments(done.call()))
+                .replaceWithVoid();
     }
 }

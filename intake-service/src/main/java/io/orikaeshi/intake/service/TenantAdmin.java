@@ -5,19 +5,22 @@ import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.tenant.ApiKeyGrant;
 import io.orikaeshi.events.tenant.TenantChanged;
 import io.orikaeshi.events.tenant.TenantProfile;
-import io.orikaeshi.intake.repository.TenantRecord;
+import io.orikaeshi.intake.repository.TenantRows;
 import io.orikaeshi.kit.outbox.Outbox;
+import io.orikaeshi.kit.outbox.OutboxRow;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.security.ApiKeys;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.orikaeshi.kit.tracing.Tracing;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,11 +37,13 @@ import java.util.function.UnaryOperator;
 public class TenantAdmin {
 
     private final TenantDirectory directory;
+    private final Pool pool;
     private final Outbox outbox;
     private final Clock clock;
 
-    public TenantAdmin(TenantDirectory directory, Outbox outbox) {
+    public TenantAdmin(TenantDirectory directory, Pool pool, Outbox outbox) {
         this.directory = directory;
+        this.pool = pool;
         this.outbox = outbox;
         this.clock = Clock.systemUTC();
     }
@@ -48,13 +53,14 @@ public class TenantAdmin {
 
     /** Tenants changed through this API survive restarts even before the tenant topic has been read. */
     void load(@Observes StartupEvent event) {
-        List<TenantRecord> rows;
+        List<String> snapshots = new ArrayList<>();
         try {
-            rows = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> TenantRecord.<TenantRecord>listAll()));
-        } catch (Throwable e) {
+            pool.query(TenantRows.SELECT_ALL).execute().await().indefinitely()
+                    .forEach(row -> snapshots.add(row.getString("snapshot")));
+        } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot read the tenants table", e);
         }
-        rows.forEach(row -> directory.apply(EventCodec.tenantFromJson(row.snapshot)));
+        snapshots.forEach(snapshot -> directory.apply(EventCodec.tenantFromJson(snapshot)));
     }
 
     public Uni<TenantSettings> create(String tenantId, TenantProfile profile) {
@@ -62,9 +68,8 @@ public class TenantAdmin {
             return Uni.createFrom().failure(ProblemException.conflict("A tenant with this id already exists"));
         }
         TenantChanged change = TenantChanged.of(tenantId, 1, clock.instant(), profile, List.of());
-        TenantRecord row = new TenantRecord();
-        row.id = tenantId;
-        return outbox.transaction(() -> write(row, change))
+        String traceParent = Tracing.currentTraceparent();
+        return pool.withTransaction(connection -> write(connection, TenantRows.INSERT, change, traceParent))
                 .onFailure(UniqueViolation::in)
                 .transform(e -> ProblemException.conflict("A tenant with this id already exists"))
                 .map(done -> published(change));
@@ -102,26 +107,31 @@ public class TenantAdmin {
         if (seed == null) {
             return Uni.createFrom().failure(ProblemException.notFound("Tenant"));
         }
-        return outbox.transaction(() -> TenantRecord.<TenantRecord>findById(tenantId, LockModeType.PESSIMISTIC_WRITE)
-                        .flatMap(row -> {
+        String traceParent = Tracing.currentTraceparent();
+        return pool.withTransaction(connection -> connection.preparedQuery(TenantRows.LOCK).execute(Tuple.of(tenantId))
+                        .flatMap(rows -> {
+                            Row row = rows.size() == 0 ? null : rows.iterator().next();
                             // A tenant only in configuration gets its row with its first change.
-                            TenantSettings current = row == null ? seed : settingsOf(row);
+                            TenantSettings current = row == null ? seed : settingsOf(row.getString("snapshot"));
                             TenantSettings edited = edit.apply(current);
                             TenantChanged change = TenantChanged.of(tenantId, current.revision() + 1, clock.instant(),
                                     edited.config(), edited.apiKeys());
-                            TenantRecord target = row != null ? row : newRow(tenantId);
-                            return write(target, change).replaceWith(change);
+                            return write(connection, row == null ? TenantRows.INSERT : TenantRows.UPDATE, change,
+                                    traceParent).replaceWith(change);
                         }))
                 .onFailure(UniqueViolation::in)
                 .transform(e -> ProblemException.conflict("The tenant changed at the same time; retry"))
                 .map(this::published);
     }
 
-    private Uni<Void> write(TenantRecord row, TenantChanged change) {
-        row.revision = change.revision();
-        row.snapshot = EventCodec.toJson(change);
-        row.updatedAt = change.occurredAt();
-        return row.persist().chain(() -> outbox.append(Topics.TENANT_EVENTS, change));
+    /**
+     * The tenant's row and its snapshot's outbox row, keyed by the tenant id (the topic is compacted on it).
+     * {@code statement} is {@link TenantRows#INSERT} or {@link TenantRows#UPDATE}.
+     */
+    private Uni<Void> write(SqlConnection connection, String statement, TenantChanged change, String traceParent) {
+        return connection.preparedQuery(statement).execute(TenantRows.arguments(change))
+                .chain(() -> outbox.appendAll(connection,
+                        List.of(OutboxRow.tenantSnapshot(Topics.TENANT_EVENTS, change, traceParent))));
     }
 
     private TenantSettings published(TenantChanged change) {
@@ -129,14 +139,8 @@ public class TenantAdmin {
         return directory.find(change.tenantId()).orElseThrow();
     }
 
-    private static TenantRecord newRow(String tenantId) {
-        TenantRecord row = new TenantRecord();
-        row.id = tenantId;
-        return row;
-    }
-
-    private static TenantSettings settingsOf(TenantRecord row) {
-        TenantChanged snapshot = EventCodec.tenantFromJson(row.snapshot);
+    private static TenantSettings settingsOf(String json) {
+        TenantChanged snapshot = EventCodec.tenantFromJson(json);
         return new TenantSettings(snapshot.tenantId(), snapshot.revision(), snapshot.profile(), snapshot.apiKeys());
     }
 }

@@ -15,9 +15,6 @@ final class UniqueViolation {
             if (t instanceof PgException pg && SQLSTATE.equals(pg.getSqlState())) {
                 return true;
             }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException c && SQLSTATE.equals(c.getSQLState())) {
-                return true;
-            }
         }
         return false;
     }

@@ -1,5 +1,8 @@
 package io.orikaeshi.notification.service;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.orikaeshi.events.NotificationDeferred;
 import io.orikaeshi.events.NotificationFailed;
 import io.orikaeshi.events.NotificationSent;
@@ -7,6 +10,7 @@ import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.kit.outbox.Outbox;
 import io.orikaeshi.kit.outbox.OutboxRow;
+import io.orikaeshi.kit.tracing.Tracing;
 import io.orikaeshi.kit.work.BackgroundWorker;
 import io.orikaeshi.notification.repository.MailMessage;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -68,10 +72,12 @@ public class MailDispatcher extends BackgroundWorker {
     /** Per tenant, mail claimed by this instance and not yet recorded: the sending limit counts it as sent. */
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger batchesInFlight = new AtomicInteger();
+    private final Tracer tracer;
 
     public MailDispatcher(ReactiveMailer mailer, Outbox outbox, DispatchConfig config,
-                          SendingLimits limits) {
+                          SendingLimits limits, Tracer tracer) {
         super("mail-dispatcher", config.retryPause());
+        this.tracer = tracer;
         this.mailer = mailer;
         this.outbox = outbox;
         this.config = config;
@@ -142,10 +148,16 @@ public class MailDispatcher extends BackgroundWorker {
      */
     private Uni<Void> sendAndRecord(List<MailMessage> batch) {
         Context context = Vertx.currentContext();
-        return Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
+        List<Span> spans = batch.stream().map(this::sendSpan).toList();
+        List<Uni<Throwable>> sends = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Span span = spans.get(i);
+            sends.add(send(batch.get(i)).invoke(failure -> Tracing.end(span, failure == NO_FAILURE ? null : failure)));
+        }
+        return Uni.join().all(sends).andFailFast()
                 .emitOn(task -> context.runOnContext(ignored -> task.run()))
                 .flatMap(failures -> {
-                    Outcomes outcomes = outcomes(batch, failures, Instant.now());
+                    Outcomes outcomes = outcomes(batch, failures, spans, Instant.now());
                     return Uni.createFrom().deferred(() -> outbox.transaction(() -> record(outcomes)))
                             .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2))
                             .atMost(RECORD_ATTEMPTS - 1)
@@ -159,7 +171,14 @@ public class MailDispatcher extends BackgroundWorker {
                             List<OutboxRow> events) {
     }
 
-    private Outcomes outcomes(List<MailMessage> batch, List<Throwable> failures, Instant now) {
+    /** The send continues the trace of the event that queued the mail (its stored traceparent). */
+    private Span sendSpan(MailMessage message) {
+        return Tracing.span(tracer, "smtp send " + message.kind, SpanKind.CLIENT, message.traceParent)
+                .setAttribute(Tracing.CALL_ID, message.callId)
+                .startSpan();
+    }
+
+    private Outcomes outcomes(List<MailMessage> batch, List<Throwable> failures, List<Span> spans, Instant now) {
         Outcomes outcomes = new Outcomes(now, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(batch.size()));
         for (int i = 0; i < batch.size(); i++) {
             MailMessage message = batch.get(i);
@@ -172,7 +191,8 @@ public class MailDispatcher extends BackgroundWorker {
                 outcomes.notSent().add(message);
                 event = failed(message, failure, now);
             }
-            outcomes.events().add(OutboxRow.of(Topics.NOTIFICATION_EVENTS, event, message.traceParent));
+            // The outcome is published as a child of the send it reports.
+            outcomes.events().add(OutboxRow.of(Topics.NOTIFICATION_EVENTS, event, Tracing.traceparent(spans.get(i))));
         }
         return outcomes;
     }

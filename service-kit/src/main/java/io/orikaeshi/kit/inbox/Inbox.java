@@ -1,7 +1,10 @@
 package io.orikaeshi.kit.inbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.kit.inbox.InboxHealth.Cause;
@@ -47,9 +50,11 @@ public class Inbox {
     private final InboxHealth health;
     private final InboxConfig config;
     private final Vertx vertx;
+    private final Tracer tracer;
 
     public Inbox(DeadLetters deadLetters, DatabaseProbe database, InboxHealth health, InboxConfig config,
-                 Vertx vertx) {
+                 Vertx vertx, Tracer tracer) {
+        this.tracer = tracer;
         this.deadLetters = deadLetters;
         this.database = database;
         this.health = health;
@@ -73,8 +78,7 @@ public class Inbox {
         for (ConsumerRecord<String, String> record : records) {
             try {
                 OrikaeshiEvent event = EventCodec.fromJson(record.value());
-                events.add(new Received(record, event,
-                        Tracing.start("consume " + event.type(), SpanKind.CONSUMER, traceparent(record))));
+                events.add(new Received(record, event, consumerSpan(record, event)));
             } catch (RuntimeException e) { // MalformedEventException, or a null value (a tombstone)
                 malformed.add(record);
             }
@@ -216,6 +220,18 @@ public class Inbox {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Child of the producer's span named by the record's traceparent: the call's trace goes on in this service. */
+    private Span consumerSpan(ConsumerRecord<String, String> record, OrikaeshiEvent event) {
+        SpanBuilder span = Tracing.span(tracer, "consume " + event.type(), SpanKind.CONSUMER, traceparent(record))
+                .setAttribute(Tracing.MESSAGING_SYSTEM, "kafka")
+                .setAttribute(Tracing.DESTINATION, record.topic())
+                .setAttribute(Tracing.MESSAGE_ID, event.eventId());
+        if (record.key() != null) {
+            span.setAttribute(Tracing.MESSAGE_KEY, record.key());
+        }
+        return span.startSpan();
     }
 
     private static String traceparent(ConsumerRecord<String, String> record) {

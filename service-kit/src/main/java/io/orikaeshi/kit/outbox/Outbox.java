@@ -2,10 +2,7 @@ package io.orikaeshi.kit.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
-import io.orikaeshi.events.tenant.TenantChanged;
-import io.orikaeshi.kit.tracing.Tracing;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +12,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,20 +72,9 @@ public class Outbox {
                 });
     }
 
-    public Uni<Void> append(String topic, OrikaeshiEvent event) {
-        return append(topic, event, Tracing.currentTraceparent());
-    }
-
-    /** For work that continues a trace recorded earlier (a timer firing for a promise made by a traced call). */
+    /** One event, in the current Hibernate Reactive transaction; see {@link OutboxRow#of} for the trace. */
     public Uni<Void> append(String topic, OrikaeshiEvent event, String traceParent) {
         return appendAll(List.of(OutboxRow.of(topic, event, traceParent)));
-    }
-
-    /** A tenant snapshot, keyed by the tenant id (the topic is compacted on it). */
-    public Uni<Void> append(String topic, TenantChanged event) {
-        return appendAll(List.of(new OutboxRow(event.eventId(), topic, event.tenantId(),
-                TenantChanged.class.getSimpleName(), EventCodec.toJson(event), Instant.now(),
-                Tracing.currentTraceparent())));
     }
 
     /** Many events in one statement (a batch's outcomes), in the current Hibernate Reactive transaction. */

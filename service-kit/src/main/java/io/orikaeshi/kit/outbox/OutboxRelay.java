@@ -1,6 +1,9 @@
 package io.orikaeshi.kit.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.orikaeshi.kit.tracing.Tracing;
 import io.orikaeshi.kit.work.BackgroundWorker;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -42,11 +45,13 @@ public class OutboxRelay extends BackgroundWorker {
     private final OutboxConfig config;
     private final MeterRegistry registry;
     private final Pool pool;
+    private final Tracer tracer;
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry,
-                       Pool pool) {
+                       Pool pool, Tracer tracer) {
         super("outbox-relay", config.retryPause());
         this.emitter = emitter;
+        this.tracer = tracer;
         this.pool = pool;
         this.config = config;
         this.registry = registry;
@@ -92,19 +97,31 @@ public class OutboxRelay extends BackgroundWorker {
                 });
     }
 
+    /**
+     * Sends the row under a producer span, child of the work that wrote it (its stored traceparent), and names that
+     * span in the record's traceparent header: consumers continue the call's trace from the publication.
+     */
     private Uni<Void> send(Pending record) {
+        Span span = Tracing.span(tracer, "publish " + record.eventType(), SpanKind.PRODUCER, record.traceParent())
+                .setAttribute(Tracing.MESSAGING_SYSTEM, "kafka")
+                .setAttribute(Tracing.DESTINATION, record.topic())
+                .setAttribute(Tracing.MESSAGE_KEY, record.messageKey())
+                .setAttribute(Tracing.MESSAGE_ID, record.eventId())
+                .startSpan();
         RecordHeaders headers = new RecordHeaders();
         headers.add("event-id", record.eventId().getBytes(StandardCharsets.UTF_8));
         headers.add("event-type", record.eventType().getBytes(StandardCharsets.UTF_8));
-        if (record.traceParent() != null) {
-            headers.add(Tracing.HEADER, record.traceParent().getBytes(StandardCharsets.US_ASCII));
+        String traceparent = Tracing.traceparent(span);
+        if (traceparent != null) {
+            headers.add(Tracing.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
         }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(record.topic())
                 .withKey(record.messageKey())
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(record.payload()).addMetadata(metadata));
+        return emitter.sendMessage(Message.of(record.payload()).addMetadata(metadata))
+                .onTermination().invoke((done, failure, cancelled) -> Tracing.end(span, failure));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.orikaeshi.kit.outbox;
 
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
+import io.orikaeshi.events.tenant.TenantChanged;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,6 +19,12 @@ public record OutboxRow(String eventId, String topic, String messageKey, String 
     public static OutboxRow of(String topic, OrikaeshiEvent event, String traceParent) {
         return new OutboxRow(event.eventId(), topic, event.key(), event.type(), EventCodec.toJson(event),
                 Instant.now(), traceParent);
+    }
+
+    /** A tenant's snapshot, keyed by the tenant id (the topic is compacted on it). */
+    public static OutboxRow tenantSnapshot(String topic, TenantChanged snapshot, String traceParent) {
+        return new OutboxRow(snapshot.eventId(), topic, snapshot.tenantId(), TenantChanged.class.getSimpleName(),
+                EventCodec.toJson(snapshot), Instant.now(), traceParent);
     }
 
     /** The row as an element of {@link Outbox#APPEND}'s JSON parameter, keyed by column. */

@@ -1,36 +1,36 @@
 package io.orikaeshi.kit.tracing;
 
-import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Vertx;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.MDC;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * OpenTelemetry traces carried by the W3C {@code traceparent}: across HTTP into intake, through each service's outbox
- * (a column beside the event), as a Kafka header, and into the consumers. quarkus-opentelemetry is missing from our
- * Maven mirror for this Quarkus version, so this uses the OpenTelemetry SDK directly.
- *
- * <p>The current span lives in the Vert.x duplicated context of the request or Kafka record being processed, which
- * follows the work across threads (Quarkus keeps MDC there too), where a thread-local would not.
+ * One call is one W3C trace, carried by its {@code traceparent} where quarkus-opentelemetry cannot follow it: in a
+ * column beside each row written for the call (outbox, deadline, mail) and as the Kafka record's header. The spans
+ * are made with the {@link Tracer} the extension provides; the extension's context storage keeps the current span in
+ * the Vert.x duplicated context of the request or record being processed, and puts its ids in the MDC for the logs.
  */
 public final class Tracing {
 
     public static final String HEADER = "traceparent";
-    static final String LOCAL_KEY = "orikaeshi.traceparent";
+    /** The call a span worked for, where no Kafka record key names it. */
+    public static final AttributeKey<String> CALL_ID = AttributeKey.stringKey("orikaeshi.call.id");
+    public static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
+    public static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+    public static final AttributeKey<String> MESSAGE_KEY = AttributeKey.stringKey("messaging.kafka.message.key");
+    public static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
 
     private static final W3CTraceContextPropagator PROPAGATOR = W3CTraceContextPropagator.getInstance();
     private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
@@ -44,69 +44,53 @@ public final class Tracing {
             return carrier == null ? null : carrier.get(key);
         }
     };
-    private static volatile Tracer tracer;
 
     private Tracing() {
     }
 
-    /** Starts a span, child of the given traceparent when it is a valid one, else the root of a new trace. */
-    public static Span start(String name, SpanKind kind, String parentTraceparent) {
+    /** A span builder whose parent is the given traceparent when it is a valid one, else the root of a new trace. */
+    public static SpanBuilder span(Tracer tracer, String name, SpanKind kind, String parentTraceparent) {
         Context parent = Context.root();
         if (parentTraceparent != null) {
             parent = PROPAGATOR.extract(Context.root(), Map.of(HEADER, parentTraceparent), MAP_GETTER);
         }
-        return tracer().spanBuilder(name).setSpanKind(kind).setParent(parent).startSpan();
+        return tracer.spanBuilder(name).setSpanKind(kind).setParent(parent);
     }
 
-    /** Makes the span the current one of the request or record being processed, for the outbox and the logs. */
+    /** Ends the span, marked as failed when the work failed. */
+    public static void end(Span span, Throwable failure) {
+        if (failure != null) {
+            span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+        }
+        span.end();
+    }
+
+    /**
+     * Makes the span the current one of the record being processed, so rows written while it is applied carry it
+     * and log lines name it. Only on a duplicated context, which is the record's own and ends with it: the scope is
+     * therefore left open (it cannot be closed around asynchronous work), where on a pooled thread it would leak.
+     */
+    @SuppressWarnings("resource")
     public static void makeCurrent(Span span) {
         io.vertx.core.Context context = Vertx.currentContext();
         if (context != null && VertxContext.isDuplicatedContext(context)) {
-            context.putLocal(LOCAL_KEY, traceparent(span));
+            Context.current().with(span).makeCurrent();
         }
-        MDC.put("traceId", span.getSpanContext().getTraceId());
-        MDC.put("spanId", span.getSpanContext().getSpanId());
     }
 
     /** The traceparent of the current span, or null outside traced work. */
     public static String currentTraceparent() {
-        io.vertx.core.Context context = Vertx.currentContext();
-        if (context == null || !VertxContext.isDuplicatedContext(context)) {
-            return null;
-        }
-        return context.getLocal(LOCAL_KEY);
+        return traceparent(Span.current());
     }
 
+    /** The span's W3C traceparent, or null for an invalid (not traced) one. */
     public static String traceparent(Span span) {
+        SpanContext spanContext = span.getSpanContext();
+        if (!spanContext.isValid()) {
+            return null;
+        }
         Map<String, String> carrier = new HashMap<>();
         PROPAGATOR.inject(Context.root().with(span), carrier, Map::put);
         return carrier.get(HEADER);
-    }
-
-    static Tracer tracer() {
-        Tracer current = tracer;
-        if (current == null) {
-            synchronized (Tracing.class) {
-                if (tracer == null) {
-                    tracer = build();
-                }
-                current = tracer;
-            }
-        }
-        return current;
-    }
-
-    private static Tracer build() {
-        var config = ConfigProvider.getConfig();
-        String service = config.getOptionalValue("quarkus.application.name", String.class).orElse("orikaeshi");
-        SdkTracerProviderBuilder provider = SdkTracerProvider.builder()
-                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(
-                        io.opentelemetry.api.common.AttributeKey.stringKey("service.name"), service))));
-        if (config.getOptionalValue("orikaeshi.tracing.log-spans", Boolean.class).orElse(false)) {
-            provider.addSpanProcessor(SimpleSpanProcessor.create(new LoggedSpans()));
-        }
-        SdkTracerProvider built = provider.build();
-        Runtime.getRuntime().addShutdownHook(new Thread(built::close, "tracer-shutdown"));
-        return built.get("io.orikaeshi");
     }
 }
