@@ -8,7 +8,7 @@ import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
 import io.orikaeshi.infra.Ports;
 import io.orikaeshi.infra.ServiceProcess;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

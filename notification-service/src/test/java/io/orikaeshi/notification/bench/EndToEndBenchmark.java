@@ -9,7 +9,7 @@ import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.Ports;
 import io.orikaeshi.infra.ServiceProcess;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
