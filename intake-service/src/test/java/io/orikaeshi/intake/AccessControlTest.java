@@ -1,7 +1,7 @@
 package io.orikaeshi.intake;
 
 import io.orikaeshi.events.Topics;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

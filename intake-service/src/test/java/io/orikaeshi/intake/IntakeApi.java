@@ -3,7 +3,7 @@ package io.orikaeshi.intake;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

@@ -4,7 +4,7 @@ import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.tenant.ApiKeyGrant;
 import io.orikaeshi.events.tenant.TenantChanged;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,6 +1,6 @@
 package io.orikaeshi.intake;
 
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 

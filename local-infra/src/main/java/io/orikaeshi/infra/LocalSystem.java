@@ -1,7 +1,6 @@
 package io.orikaeshi.infra;
 
 import io.orikaeshi.events.Topics;
-import io.orikaeshi.infra.testing.DemoKeys;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

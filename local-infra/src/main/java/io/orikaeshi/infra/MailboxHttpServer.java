@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Lets a person (HTML) and a script (JSON) read what the {@link MailCatcher} received.
  * <p>
  * The JSON API is GreenMail standalone's (2.1, the mail catcher of docker-compose.yml), so scripts, the README and
- * the system tests ({@link io.orikaeshi.infra.testing.MailboxClient}) use one API for the local run and compose:
+ * the system tests ({@code io.orikaeshi.infra.testing.MailboxClient}, test-support) use one API for the local run and compose:
  * {@code GET /api/user} (a mailbox per recipient address, made on first delivery),
  * {@code GET /api/user/{email}/messages/} (INBOX; {@code uid}, {@code messageId}, {@code subject},
  * {@code contentType} and {@code mimeMessage}, the MIME source), {@code POST /api/mail/purge} and

@@ -7,7 +7,7 @@ import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.tenant.TenantChanged;
 import io.orikaeshi.events.tenant.TenantProfile;
 import io.orikaeshi.infra.MailCatcher;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.orikaeshi.kit.tenant.TenantDirectory;

@@ -3,7 +3,7 @@ package io.orikaeshi.reporting;
 import io.agroal.api.AgroalDataSource;
 import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackCompleted;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.reporting.service.ProjectionWriter;
 import io.orikaeshi.reporting.support.Calls;
 import io.orikaeshi.reporting.support.Stream;

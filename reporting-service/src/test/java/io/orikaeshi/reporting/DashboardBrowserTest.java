@@ -2,7 +2,7 @@ package io.orikaeshi.reporting;
 
 import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackCompleted;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.reporting.support.Calls;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,7 +5,7 @@ import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.infra.LocalInfrastructure;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.orikaeshi.reporting.support.Calls;

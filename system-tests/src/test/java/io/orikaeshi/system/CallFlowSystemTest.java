@@ -8,7 +8,7 @@ import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.Ports;
 import io.orikaeshi.infra.ServiceProcess;
 import io.orikaeshi.infra.testing.KafkaTestClient;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.events.Topics;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;

@@ -8,7 +8,7 @@ import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackCompleted;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.reporting.support.Calls;
 import io.orikaeshi.reporting.support.Stream;

@@ -1,6 +1,6 @@
 package io.orikaeshi.reporting.support;
 
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.restassured.specification.RequestSpecification;
 
 import static io.restassured.RestAssured.given;

@@ -1,7 +1,7 @@
 package io.orikaeshi.system.compose;
 
 import io.orikaeshi.infra.ReceivedMail;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.infra.testing.MailboxClient;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package io.orikaeshi.system.compose;
 
 import com.github.dockerjava.api.model.Container;
 import io.orikaeshi.infra.ReceivedMail;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.infra.testing.MailboxClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.orikaeshi.system.faults;
 
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.restassured.path.json.JsonPath;
 
 import java.io.IOException;

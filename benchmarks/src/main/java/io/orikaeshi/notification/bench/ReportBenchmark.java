@@ -4,7 +4,7 @@ import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.Topics;
-import io.orikaeshi.infra.CpuMeter;
+import io.orikaeshi.bench.CpuMeter;
 import io.orikaeshi.infra.InfraSettings;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
 /**
  * Report emails per second from a CallReceived event on Kafka to the SMTP server's acceptance, through the
  * notification-service running as its own process, beside plain Jakarta Mail loops sending the same messages to the
- * same server in the same run. A benchmark, not a test: see ../../../../../../../bench/README.md.
+ * same server in the same run. A benchmark, not a test: see ../../../../../../../notification/README.md.
  *
  * <p>Arguments: burst size (default 3000; 0 skips the burst and the plain loops, which resend its mails), paced
  * rates per second, comma-separated, each run in turn (default 100), and seconds per paced rate (default 20).
@@ -65,7 +65,7 @@ public final class ReportBenchmark {
                 .toArray();
         int pacedSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path root = BenchSupport.root();
-        Path logs = root.resolve("notification-service/target/bench");
+        Path logs = root.resolve("benchmarks/target/bench");
         Files.createDirectories(logs);
         try (LocalInfrastructure infra = LocalInfrastructure.start(InfraSettings.forTests(List.of("notification")))) {
             int port = Ports.free();

@@ -1,4 +1,4 @@
-package io.orikaeshi.infra;
+package io.orikaeshi.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

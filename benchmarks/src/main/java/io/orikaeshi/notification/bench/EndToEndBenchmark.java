@@ -1,7 +1,7 @@
 package io.orikaeshi.notification.bench;
 
 import io.orikaeshi.events.Topics;
-import io.orikaeshi.infra.CpuMeter;
+import io.orikaeshi.bench.CpuMeter;
 import io.orikaeshi.infra.InfraSettings;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
@@ -9,7 +9,7 @@ import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.Ports;
 import io.orikaeshi.infra.ServiceProcess;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * End to end, from intake's 201 to the SMTP server's acceptance of the call's report mail: Kafka, PostgreSQL and
  * GreenMail from local-infra, intake-service and notification-service as their own processes (their quarkus-run.jar,
  * as the local run starts them), and an open-loop client posting {@code POST /tenants/acme-jp/calls} with the demo
- * operator key at a fixed rate from one Vert.x event loop, whatever the answers' latency. A benchmark, not a test: see bench/README.md.
+ * operator key at a fixed rate from one Vert.x event loop, whatever the answers' latency. A benchmark, not a test: see benchmarks/notification/README.md.
  *
  * <p>Arguments: rates per second, comma-separated, each run in turn (default 500), and seconds per rate (default 30).
  */
@@ -64,7 +64,7 @@ public final class EndToEndBenchmark {
         int[] rates = Arrays.stream((args.length > 0 ? args[0] : "500").split(",")).mapToInt(Integer::parseInt).toArray();
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path root = BenchSupport.root();
-        Path logs = root.resolve("notification-service/target/bench");
+        Path logs = root.resolve("benchmarks/target/bench");
         Files.createDirectories(logs);
         try (LocalInfrastructure infra = LocalInfrastructure.start(
                 InfraSettings.forTests(List.of("intake", "notification")))) {

@@ -4,14 +4,11 @@
 # BENCH_SKIP_BUILD=1 reuses the last build (to keep the build out of a measured window).
 set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"
-root="$(cd "$module/.." && pwd)"
-cd "$root"
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  # One reactor build, so the sibling modules come from this checkout (the last module written, intake, wins the file).
-  ./mvnw -q -o -pl intake-service -am package dependency:build-classpath -DskipTests \
-      -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench.classpath"
+  # One reactor build, so the sibling modules come from this checkout.
+  "$module/build.sh" intake-service
 fi
 cd "$module"
 exec java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-    -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+    -cp "target/classes:$(cat target/bench.classpath)" \
     io.orikaeshi.intake.bench.IntakeBenchmark "$@"

@@ -1,4 +1,4 @@
-package io.orikaeshi.infra.testing;
+package io.orikaeshi.infra;
 
 /**
  * The demo API keys of config/tenants.properties (which holds only their SHA-256), for tests and the README's

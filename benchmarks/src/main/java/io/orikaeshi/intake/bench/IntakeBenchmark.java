@@ -2,13 +2,13 @@ package io.orikaeshi.intake.bench;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
-import io.orikaeshi.infra.CpuMeter;
+import io.orikaeshi.bench.CpuMeter;
 import io.orikaeshi.infra.InfraSettings;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.LocalSystem;
 import io.orikaeshi.infra.Ports;
 import io.orikaeshi.infra.ServiceProcess;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -42,7 +42,7 @@ import java.util.function.Predicate;
  * Durably accepted calls per second and accept latency, against intake running as its own process (as in
  * production: HTTP, JSON, validation, libphonenumber, chase lookup, call row + outbox row in one commit), beside the
  * raw limit: the same call row inserted and committed straight into the same PostgreSQL by the same number of
- * concurrent clients. Not a test: run it with bench/run.sh; results go in bench/README.md.
+ * concurrent clients. Not a test: run it with benchmarks/intake/run.sh; results go in benchmarks/intake/README.md.
  *
  * <p>Arguments: concurrency, seconds per phase (defaults 32 and 30).
  */

@@ -1,6 +1,6 @@
 package io.orikaeshi.notification.bench;
 
-import io.orikaeshi.infra.CpuMeter;
+import io.orikaeshi.bench.CpuMeter;
 import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.infra.ServiceProcess;
 
