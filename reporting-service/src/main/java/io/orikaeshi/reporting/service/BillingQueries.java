@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.reporting.rest.Bill;
@@ -49,7 +50,7 @@ public class BillingQueries {
         try {
             return YearMonth.parse(month);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw BadParameter.of("month", "must be a month as yyyy-MM");
+            throw ProblemException.badParameter("month", "must be a month as yyyy-MM");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.reporting.mapping.CallCursor;
 import io.orikaeshi.reporting.mapping.CallLogRows;
@@ -91,7 +92,7 @@ public class CallLogQueries {
         } else {
             String wanted = status.toUpperCase(Locale.ROOT);
             if (!CALLBACK_STATUSES.contains(wanted)) {
-                throw BadParameter.of("status", "must be one of open, overdue, completed, cancelled");
+                throw ProblemException.badParameter("status", "must be one of open, overdue, completed, cancelled");
             }
             condition = switch (wanted) {
                 case "OVERDUE" -> OVERDUE_NOW;
@@ -118,7 +119,7 @@ public class CallLogQueries {
     private static String oneOf(String parameter, String value, Set<String> allowed) {
         String wanted = value.toUpperCase(Locale.ROOT);
         if (!allowed.contains(wanted)) {
-            throw BadParameter.of(parameter, "must be one of " + String.join(", ", allowed));
+            throw ProblemException.badParameter(parameter, "must be one of " + String.join(", ", allowed));
         }
         return wanted;
     }

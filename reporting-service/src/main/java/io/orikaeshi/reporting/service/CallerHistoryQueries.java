@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.reporting.mapping.CallLogRows;
 import io.orikaeshi.reporting.rest.CallerHistory;
@@ -39,7 +40,7 @@ public class CallerHistoryQueries {
     public Uni<CallerHistory> history(String tenantId, String number) {
         tenants.require(tenantId);
         if (number == null || !E164.matcher(number).matches()) {
-            throw BadParameter.of("number", "must be in E.164, e.g. +81312345678");
+            throw ProblemException.badParameter("number", "must be in E.164, e.g. +81312345678");
         }
         Tuple args = Tuple.of(tenantId, number);
         return Uni.combine().all().unis(

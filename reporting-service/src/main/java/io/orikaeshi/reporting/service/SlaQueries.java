@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.reporting.mapping.CallLogRows;
@@ -36,7 +37,8 @@ public class SlaQueries {
     public Uni<List<SlaFigures>> sla(String tenantId, Period period, LocalDate from, LocalDate to, boolean byAssignee) {
         TenantSettings tenant = tenants.require(tenantId);
         if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw BadParameter.of("to", "must be on or after from, and at most " + MAX_DAYS + " days later");
+            throw ProblemException.badParameter("to",
+                    "must be on or after from, and at most " + MAX_DAYS + " days later");
         }
         var start = from.atStartOfDay(tenant.timeZone()).toOffsetDateTime();
         var end = to.plusDays(1).atStartOfDay(tenant.timeZone()).toOffsetDateTime();
