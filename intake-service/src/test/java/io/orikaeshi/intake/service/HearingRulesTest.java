@@ -44,9 +44,22 @@ class HearingRulesTest {
         return new HearingItemRequest(item, status, value);
     }
 
-    private static List<HearingAnswer> answers(TenantSettings tenant, Instant receivedAt, List<FieldError> errors,
-                                               HearingItemRequest... items) {
-        return HearingRules.answers(Arrays.asList(items), tenant, receivedAt, errors);
+    /** What the rules took from the items of a call, and what they refused. */
+    private record Taken(List<HearingAnswer> answers, List<FieldError> errors) {
+    }
+
+    private static Taken take(TenantSettings tenant, Instant receivedAt, HearingItemRequest... items) {
+        List<FieldError> errors = new ArrayList<>();
+        List<HearingAnswer> answers = HearingRules.answers(Arrays.asList(items), tenant, receivedAt, errors);
+        return new Taken(answers, errors);
+    }
+
+    private static Taken answered(HearingAnswer... answers) {
+        return new Taken(List.of(answers), List.of());
+    }
+
+    private static Taken refused(FieldError... errors) {
+        return new Taken(List.of(), List.of(errors));
     }
 
     @Test
@@ -60,64 +73,41 @@ class HearingRulesTest {
 
     @Test
     void aProvidedAnswerIsTakenWithItsValueStripped() {
-        List<FieldError> errors = new ArrayList<>();
-
-        List<HearingAnswer> answers = answers(TENANT, NOVEMBER, errors,
-                item(TIME_SLOT, CaptureStatus.PROVIDED, "  15時以降 "));
-
-        assertEquals(List.of(), errors);
-        assertEquals(List.of(new HearingAnswer(TIME_SLOT, CapturedItem.provided("15時以降"))), answers);
+        assertEquals(answered(new HearingAnswer(TIME_SLOT, CapturedItem.provided("15時以降"))),
+                take(TENANT, NOVEMBER, item(TIME_SLOT, CaptureStatus.PROVIDED, "  15時以降 ")));
     }
 
     @Test
     void anAnswerNotObtainedKeepsItsReasonForEachStatus() {
         for (CaptureStatus status : List.of(CaptureStatus.DECLINED, CaptureStatus.HUNG_UP, CaptureStatus.NOT_NEEDED)) {
-            List<FieldError> errors = new ArrayList<>();
-
-            List<HearingAnswer> answers = answers(TENANT, NOVEMBER, errors, item(TIME_SLOT, status, null));
-
-            assertEquals(List.of(), errors, status.name());
-            assertEquals(List.of(new HearingAnswer(TIME_SLOT, CapturedItem.notObtained(status))), answers,
-                    status.name());
+            assertEquals(answered(new HearingAnswer(TIME_SLOT, CapturedItem.notObtained(status))),
+                    take(TENANT, NOVEMBER, item(TIME_SLOT, status, null)), status.name());
         }
     }
 
     @Test
     void statusAndValueMustFitTogether() {
-        List<FieldError> errors = new ArrayList<>();
-
-        List<HearingAnswer> answers = answers(TENANT, Instant.parse("2026-12-02T06:00:00Z"), errors,
-                item(TIME_SLOT, CaptureStatus.PROVIDED, " "),
-                item(COMPANY, CaptureStatus.DECLINED, "Acme"));
-
-        assertEquals(List.of(), answers);
-        assertEquals(List.of(new FieldError("hearingItems[0].value", "is required when status is PROVIDED"),
-                new FieldError("hearingItems[1].value", "must be absent when status is DECLINED")), errors);
+        assertEquals(refused(new FieldError("hearingItems[0].value", "is required when status is PROVIDED"),
+                        new FieldError("hearingItems[1].value", "must be absent when status is DECLINED")),
+                take(TENANT, Instant.parse("2026-12-02T06:00:00Z"), item(TIME_SLOT, CaptureStatus.PROVIDED, " "),
+                        item(COMPANY, CaptureStatus.DECLINED, "Acme")));
     }
 
     @Test
     void anItemOutsideThePlanOfTheDayIsRefused() {
-        List<FieldError> errors = new ArrayList<>();
-
-        List<HearingAnswer> answers = answers(TENANT, NOVEMBER, errors,
-                item(TIME_SLOT, CaptureStatus.PROVIDED, "午後"), item(COMPANY, CaptureStatus.PROVIDED, "Acme"));
-
-        assertEquals(List.of(new HearingAnswer(TIME_SLOT, CapturedItem.provided("午後"))), answers);
-        assertEquals(List.of(new FieldError("hearingItems[1].item", "is not a hearing item of the tenant's plan")),
-                errors);
+        assertEquals(new Taken(List.of(new HearingAnswer(TIME_SLOT, CapturedItem.provided("午後"))),
+                        List.of(new FieldError("hearingItems[1].item", "is not a hearing item of the tenant's plan"))),
+                take(TENANT, NOVEMBER, item(TIME_SLOT, CaptureStatus.PROVIDED, "午後"),
+                        item(COMPANY, CaptureStatus.PROVIDED, "Acme")));
     }
 
     @Test
     void thePlanChangesOnTheTenantsDayNotOnUtcs() {
         // 2026-11-30 15:30 UTC is already 1 December 00:30 in Tokyo: the December plan, with the company name.
         Instant decemberInTokyo = Instant.parse("2026-11-30T15:30:00Z");
-        List<FieldError> errors = new ArrayList<>();
 
-        List<HearingAnswer> answers = answers(TENANT, decemberInTokyo, errors,
-                item(COMPANY, CaptureStatus.PROVIDED, "Acme"));
-
-        assertEquals(List.of(), errors);
-        assertEquals(1, answers.size());
+        assertEquals(answered(new HearingAnswer(COMPANY, CapturedItem.provided("Acme"))),
+                take(TENANT, decemberInTokyo, item(COMPANY, CaptureStatus.PROVIDED, "Acme")));
         assertEquals(LocalDate.parse("2026-12-01"), HearingRules.planOn(TENANT, decemberInTokyo).orElseThrow()
                 .effectiveFrom());
         assertEquals(LocalDate.parse("2026-01-01"), HearingRules.planOn(TENANT, decemberInTokyo.minusSeconds(3600))
@@ -126,47 +116,33 @@ class HearingRulesTest {
 
     @Test
     void beforeTheFirstPlanOrWithoutPlansNoItemIsSold() {
-        List<FieldError> errors = new ArrayList<>();
+        Taken beforeFirstPlan = take(TENANT, Instant.parse("2025-12-31T06:00:00Z"),
+                item(TIME_SLOT, CaptureStatus.PROVIDED, "午後"));
+        Taken withoutPlans = take(tenant(Optional.empty()), NOVEMBER, item(TIME_SLOT, CaptureStatus.PROVIDED, "午後"));
 
-        answers(TENANT, Instant.parse("2025-12-31T06:00:00Z"), errors, item(TIME_SLOT, CaptureStatus.PROVIDED, "午後"));
-        answers(tenant(Optional.empty()), NOVEMBER, errors, item(TIME_SLOT, CaptureStatus.PROVIDED, "午後"));
-
-        assertEquals(2, errors.size());
-        assertTrue(errors.stream().allMatch(e -> e.field().equals("hearingItems[0].item")), errors::toString);
+        Taken notSold = refused(new FieldError("hearingItems[0].item", "is not a hearing item of the tenant's plan"));
+        assertEquals(notSold, beforeFirstPlan);
+        assertEquals(notSold, withoutPlans);
         assertTrue(HearingRules.planOn(tenant(Optional.empty()), NOVEMBER).isEmpty());
     }
 
     @Test
     void anItemAnsweredTwiceKeepsTheFirstAnswer() {
-        List<FieldError> errors = new ArrayList<>();
-
-        List<HearingAnswer> answers = answers(TENANT, NOVEMBER, errors,
-                item(TIME_SLOT, CaptureStatus.PROVIDED, "午前"), item(TIME_SLOT, CaptureStatus.PROVIDED, "午後"));
-
-        assertEquals(List.of(new HearingAnswer(TIME_SLOT, CapturedItem.provided("午前"))), answers);
-        assertEquals(List.of(new FieldError("hearingItems[1].item", "is answered twice")), errors);
+        assertEquals(new Taken(List.of(new HearingAnswer(TIME_SLOT, CapturedItem.provided("午前"))),
+                        List.of(new FieldError("hearingItems[1].item", "is answered twice"))),
+                take(TENANT, NOVEMBER, item(TIME_SLOT, CaptureStatus.PROVIDED, "午前"),
+                        item(TIME_SLOT, CaptureStatus.PROVIDED, "午後")));
     }
 
     @Test
     void anAnswersValueIsASingleLine() {
-        List<FieldError> errors = new ArrayList<>();
-
-        List<HearingAnswer> answers = answers(TENANT, NOVEMBER, errors,
-                item(TIME_SLOT, CaptureStatus.PROVIDED, "15時\n以降"));
-
-        assertEquals(List.of(), answers);
-        assertEquals(List.of(new FieldError("hearingItems[0].value",
-                "must be a single line without control characters")), errors);
+        assertEquals(refused(new FieldError("hearingItems[0].value", "must be a single line without control characters")),
+                take(TENANT, NOVEMBER, item(TIME_SLOT, CaptureStatus.PROVIDED, "15時\n以降")));
     }
 
     @Test
     void anIncompleteItemIsLeftToBeanValidation() {
-        List<FieldError> errors = new ArrayList<>();
-
-        List<HearingAnswer> answers = answers(TENANT, NOVEMBER, errors, (HearingItemRequest) null,
-                item(null, CaptureStatus.PROVIDED, "x"), item(TIME_SLOT, null, "x"));
-
-        assertEquals(List.of(), answers);
-        assertEquals(List.of(), errors);
+        assertEquals(answered(), take(TENANT, NOVEMBER, (HearingItemRequest) null,
+                item(null, CaptureStatus.PROVIDED, "x"), item(TIME_SLOT, null, "x")));
     }
 }
