@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds what both benchmarks run (the packaged service, the test classes and their classpath), without running
-# anything. Run it through the CPU gate as a build, then the benchmarks as benches:
-#   /work/wt/cpu build callback-scheduler/bench/build.sh
+# anything. Run it first, then each benchmark alone on the machine:
+#   callback-scheduler/bench/build.sh
 # The sibling modules come from the reactor (their target/ directories), never installed into the shared ~/.m2.
 set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"

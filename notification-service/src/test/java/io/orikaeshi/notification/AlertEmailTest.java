@@ -14,21 +14,15 @@ import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.HearingAnswer;
 import io.orikaeshi.events.NotificationSent;
-import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.Urgency;
-import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.kit.links.LinkAction;
 import io.orikaeshi.kit.links.LinkClaim;
 import io.orikaeshi.kit.links.SignedLinks;
 import jakarta.inject.Inject;
 import io.orikaeshi.infra.ReceivedMail;
-import io.orikaeshi.infra.testing.InfraTestResource;
-import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,25 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-class AlertEmailTest {
+class AlertEmailTest extends EventsToMail {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Instant DUE = Instant.parse("2026-11-24T06:00:00Z");
-    @RegisterExtension
-    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
-    private static MailCatcher mail;
 
     @Inject
     SignedLinks links;
-
-    @BeforeAll
-    static void connect() {
-        mail = InfraTestResource.infra().mail();
-    }
-
-    private static void publish(String topic, OrikaeshiEvent event) {
-        kafka.send(topic, event.key(), EventCodec.toJson(event));
-    }
 
     private static String reportedCall(String tenant) {
         CallReceived received = EventFixtures.callReceived(tenant, EventFixtures.newCallId(), DUE);

@@ -5,9 +5,6 @@ import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
-import io.orikaeshi.infra.MailCatcher;
-import io.orikaeshi.infra.testing.InfraTestResource;
-import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.orikaeshi.notification.messaging.EventsConsumer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -16,9 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,21 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The batch is handed to the consumer directly, so it is certainly one batch (through Kafka, the poll decides).
  */
 @QuarkusTest
-class BatchConsumptionTest {
+class BatchConsumptionTest extends EventsToMail {
 
     private static final String DLQ = "orikaeshi.dlq.notification-service";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    @RegisterExtension
-    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
-    private static MailCatcher mail;
 
     @Inject
     EventsConsumer consumer;
-
-    @BeforeAll
-    static void connect() {
-        mail = InfraTestResource.infra().mail();
-    }
 
     @Test
     void batchHoldingAPoisonEventSendsTheOthersExactlyOnceAndDeadLettersThePoison() throws Throwable {
@@ -74,7 +61,7 @@ class BatchConsumptionTest {
         ConsumerRecord<String, String> parked = kafka.poll(DLQ, r -> poison.callId().equals(r.key()), 1, WAIT).get(0);
         Thread.sleep(2000);
         for (CallReceived call : good) {
-            assertEquals(1, mail.messages().stream().filter(m -> m.textBody().contains(call.callId())).count(),
+            assertEquals(1, mailsAbout(call.callId()).size(),
                     "one mail for call " + call.callId());
             List<Ledger.Row> rows = Ledger.ofCall(call.callId());
             assertEquals(1, rows.size(), "one ledger row for call " + call.callId());

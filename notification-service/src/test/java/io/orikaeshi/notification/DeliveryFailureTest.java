@@ -5,15 +5,9 @@ import io.orikaeshi.events.CallbackEscalated;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.NotificationFailed;
-import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
-import io.orikaeshi.infra.MailCatcher;
-import io.orikaeshi.infra.testing.InfraTestResource;
-import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,25 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What happens when the SMTP server is away or refuses a recipient. */
 @QuarkusTest
-class DeliveryFailureTest {
+class DeliveryFailureTest extends EventsToMail {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    @RegisterExtension
-    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
-    private static MailCatcher mail;
-
-    @BeforeAll
-    static void connect() {
-        mail = InfraTestResource.infra().mail();
-    }
-
-    private static void publish(String topic, OrikaeshiEvent event) {
-        kafka.send(topic, event.key(), EventCodec.toJson(event));
-    }
-
-    private static long mailsAbout(String callId) {
-        return mail.messages().stream().filter(m -> m.textBody().contains(callId)).count();
-    }
 
     @Test
     void mailQueuedWhileTheSmtpServerIsDownIsDeliveredOnceWhenItIsBack() throws InterruptedException {
@@ -66,7 +44,7 @@ class DeliveryFailureTest {
         Thread.sleep(2000);
 
         for (CallReceived call : calls) {
-            assertEquals(1, mailsAbout(call.callId()), "exactly one mail for call " + call.callId());
+            assertEquals(1, mailsAbout(call.callId()).size(), "exactly one mail for call " + call.callId());
             Ledger.Row row = Ledger.ofCall(call.callId()).get(0);
             assertEquals("SENT", row.status());
             assertTrue(row.attempts() >= 2, "failed at least once before it went: " + row);

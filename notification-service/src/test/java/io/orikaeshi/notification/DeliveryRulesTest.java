@@ -8,22 +8,16 @@ import io.orikaeshi.events.CapturedItem;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.NotificationDeferred;
-import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.Urgency;
-import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.infra.ReceivedMail;
-import io.orikaeshi.infra.testing.InfraTestResource;
-import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.notification.service.DigestService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,26 +35,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Who gets a tenant's mail (routing), when (quiet hours, digest) and how fast (sending limit). */
 @QuarkusTest
-class DeliveryRulesTest {
+class DeliveryRulesTest extends EventsToMail {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    @RegisterExtension
-    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
-    private static MailCatcher mail;
 
     @Inject
     DigestService digests;
     @Inject
     TenantDirectory tenants;
-
-    @BeforeAll
-    static void connect() {
-        mail = InfraTestResource.infra().mail();
-    }
-
-    private static void publish(OrikaeshiEvent event) {
-        kafka.send(Topics.CALL_EVENTS, event.key(), EventCodec.toJson(event));
-    }
 
     private static CallReceived call(String tenant, String addressee, String category, Urgency urgency, Instant due) {
         CallDetails details = new CallDetails(Instant.now(), "op-1", "tokyo-1", addressee,
@@ -68,14 +50,14 @@ class DeliveryRulesTest {
                 CapturedItem.provided("+81312345678"), urgency, null, due == null ? null : new CallbackPromise(due, "佐藤"),
                 CallDirection.INBOUND, category, List.of(), null);
         CallReceived event = EventFixtures.callReceived(tenant, EventFixtures.newCallId(), details);
-        publish(event);
+        publish(Topics.CALL_EVENTS, event);
         return event;
     }
 
     private static List<String> recipientsOfReport(CallReceived event) {
         mail.awaitMessages(m -> m.textBody().contains(event.callId()), 1, WAIT);
         sleep(1000);
-        return mail.messages().stream().filter(m -> m.textBody().contains(event.callId()))
+        return mailsAbout(event.callId()).stream()
                 .flatMap(m -> m.to().stream()).sorted().toList();
     }
 
@@ -139,7 +121,7 @@ class DeliveryRulesTest {
         sleep(1000);
 
         for (CallReceived call : calls) {
-            assertEquals(1, mail.messages().stream().filter(m -> m.textBody().contains(call.callId())).count());
+            assertEquals(1, mailsAbout(call.callId()).size());
         }
         List<Instant> times = received.stream().map(ReceivedMail::receivedAt).sorted(Comparator.naturalOrder()).toList();
         Duration window = Duration.ofSeconds(TestTenants.LIMIT_WINDOW_SECONDS);
@@ -156,7 +138,7 @@ class DeliveryRulesTest {
         CallReceived open = call(TestTenants.DIGEST, "鈴木", null, Urgency.NORMAL, now.plusSeconds(7200));
         CallReceived noCallback = call(TestTenants.DIGEST, "佐藤", null, Urgency.NORMAL, null);
         CallReceived done = call(TestTenants.DIGEST, "佐藤", null, Urgency.NORMAL, now.plusSeconds(3600));
-        publish(EventFixtures.completed(TestTenants.DIGEST, done.callId()));
+        publish(Topics.CALL_EVENTS, EventFixtures.completed(TestTenants.DIGEST, done.callId()));
         await(() -> Ledger.snapshot(done.callId(), true) && Ledger.snapshot(overdue.callId(), false)
                 && Ledger.snapshot(open.callId(), false) && Ledger.snapshot(noCallback.callId(), false));
         TenantSettings tenant = tenants.find(TestTenants.DIGEST).orElseThrow();

@@ -8,20 +8,13 @@ import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.events.CallDirection;
 import io.orikaeshi.events.CaptureStatus;
 import io.orikaeshi.events.CapturedItem;
-import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.EventFixtures;
-import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.events.Topics;
-import io.orikaeshi.infra.MailCatcher;
 import io.orikaeshi.kit.phone.PhoneDisplay;
 import io.orikaeshi.infra.ReceivedMail;
-import io.orikaeshi.infra.testing.InfraTestResource;
-import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.orikaeshi.notification.mapping.Wording;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,30 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-class ReportEmailTest {
+class ReportEmailTest extends EventsToMail {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String JA_RECIPIENT = "uketsuke@acme.example";
     private static final String EN_RECIPIENT = "frontdesk@globex.example";
-    @RegisterExtension
-    static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
-    private static MailCatcher mail;
-
-    @BeforeAll
-    static void connect() {
-        mail = InfraTestResource.infra().mail();
-    }
-
-    private static void publish(String topic, OrikaeshiEvent event) {
-        kafka.send(topic, event.key(), EventCodec.toJson(event));
-    }
 
     private static ReceivedMail onlyMailAbout(String callId) {
         return mail.awaitMessages(m -> m.textBody().contains(callId), 1, WAIT).get(0);
-    }
-
-    private static List<ReceivedMail> mailsAbout(String callId) {
-        return mail.messages().stream().filter(m -> m.textBody().contains(callId)).toList();
     }
 
     private static CallReceived call(String tenant, CapturedItem name, CapturedItem purpose, CapturedItem number,

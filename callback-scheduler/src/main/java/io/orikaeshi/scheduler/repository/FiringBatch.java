@@ -7,16 +7,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static io.orikaeshi.kit.sql.SqlValues.instant;
 
 /**
  * The SQL of one firing round, set-based: one statement claims a batch of due timers together with their promises,
@@ -187,28 +184,5 @@ public class FiringBatch {
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    /** The driver's type for timestamptz differs between providers and versions; all of them name one instant. */
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof ZonedDateTime zoned) {
-            return zoned.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 }

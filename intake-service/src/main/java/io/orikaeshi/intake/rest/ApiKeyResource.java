@@ -2,8 +2,8 @@ package io.orikaeshi.intake.rest;
 
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.intake.service.TenantAdmin;
-import io.orikaeshi.intake.service.Tenants;
 import io.orikaeshi.kit.security.Allowed;
+import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,9 +28,9 @@ import java.util.List;
 public class ApiKeyResource {
 
     private final TenantAdmin admin;
-    private final Tenants tenants;
+    private final TenantDirectory tenants;
 
-    public ApiKeyResource(TenantAdmin admin, Tenants tenants) {
+    public ApiKeyResource(TenantAdmin admin, TenantDirectory tenants) {
         this.admin = admin;
         this.tenants = tenants;
     }

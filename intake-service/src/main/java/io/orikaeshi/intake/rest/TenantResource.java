@@ -4,10 +4,10 @@ import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.intake.mapping.TenantMapper;
 import io.orikaeshi.intake.service.LabelCheck;
 import io.orikaeshi.intake.service.TenantAdmin;
-import io.orikaeshi.intake.service.Tenants;
 import io.orikaeshi.kit.problem.Problem;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.security.Allowed;
+import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -32,9 +32,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class TenantResource {
 
     private final TenantAdmin admin;
-    private final Tenants tenants;
+    private final TenantDirectory tenants;
 
-    public TenantResource(TenantAdmin admin, Tenants tenants) {
+    public TenantResource(TenantAdmin admin, TenantDirectory tenants) {
         this.admin = admin;
         this.tenants = tenants;
     }

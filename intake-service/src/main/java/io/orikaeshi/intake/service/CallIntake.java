@@ -14,6 +14,7 @@ import io.orikaeshi.intake.service.CallStore.NewCall;
 import io.orikaeshi.intake.service.CallStore.Outcome;
 import io.orikaeshi.kit.problem.Problem.FieldError;
 import io.orikaeshi.kit.problem.ProblemException;
+import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.kit.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
@@ -50,13 +51,13 @@ public class CallIntake {
     public record Accepted(StoredCall call, boolean replayed) {
     }
 
-    private final Tenants tenants;
+    private final TenantDirectory tenants;
     private final PhoneNumbers phoneNumbers;
     private final BusinessTime businessTime;
     private final CallStore store;
     private final Pool pool;
 
-    public CallIntake(Tenants tenants, PhoneNumbers phoneNumbers, BusinessTime businessTime, CallStore store,
+    public CallIntake(TenantDirectory tenants, PhoneNumbers phoneNumbers, BusinessTime businessTime, CallStore store,
                       Pool pool) {
         this.tenants = tenants;
         this.phoneNumbers = phoneNumbers;

@@ -16,6 +16,7 @@ import io.orikaeshi.intake.repository.StoredCall;
 import io.orikaeshi.kit.outbox.Outbox;
 import io.orikaeshi.kit.outbox.OutboxRow;
 import io.orikaeshi.kit.problem.ProblemException;
+import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,11 +42,11 @@ public class CallbackActions {
     private record Change(StoredCall call, OrikaeshiEvent event) {
     }
 
-    private final Tenants tenants;
+    private final TenantDirectory tenants;
     private final Pool pool;
     private final Outbox outbox;
 
-    public CallbackActions(Tenants tenants, Pool pool, Outbox outbox) {
+    public CallbackActions(TenantDirectory tenants, Pool pool, Outbox outbox) {
         this.tenants = tenants;
         this.pool = pool;
         this.outbox = outbox;

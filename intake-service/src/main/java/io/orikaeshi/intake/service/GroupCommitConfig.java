@@ -12,7 +12,7 @@ public interface GroupCommitConfig {
 
     /**
      * Transactions writing calls at the same time, per instance. Two let one group form and start while the other
-     * waits on PostgreSQL (1,700 calls/s with one, 1,900 with two or four, in the benchmark).
+     * waits on PostgreSQL (intake-service/bench/README.md has what one and two give).
      */
     @WithDefault("2")
     int concurrency();

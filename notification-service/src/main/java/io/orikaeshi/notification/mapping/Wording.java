@@ -1,11 +1,15 @@
 package io.orikaeshi.notification.mapping;
 
 import io.orikaeshi.events.CaptureStatus;
+import io.orikaeshi.events.EscalationReason;
 import io.orikaeshi.events.Urgency;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The phrases of the emails in each language. The capture-status phrases are the heart of the report: an item that
@@ -13,7 +17,23 @@ import java.util.Locale;
  */
 public enum Wording {
 
-    JA(DateTimeFormatter.ofPattern("yyyy年M月d日(E) H:mm", Locale.JAPANESE)) {
+    JA(DateTimeFormatter.ofPattern("yyyy年M月d日(E) H:mm", Locale.JAPANESE), new Alerts(
+            new Alert("【期限間近】{caller}への折り返し期限（{due}）が近づいています",
+                    "お約束の折り返し期限が近づいています",
+                    "期限までにお電話できない場合は、先にお客様へご連絡のうえ、新しいお時間のご了承をいただいてください。"),
+            new Alert("【期限超過】{caller}への折り返し（期限 {due}）が完了していません",
+                    "お約束した折り返しの期限を過ぎましたが、まだ完了のご連絡をいただいておりません。",
+                    "お客様は折り返しをお待ちです。至急ご対応をお願いいたします。お電話の際は、まずお約束の時刻を過ぎたことをお詫びください。"),
+            new Alert("【エスカレーション{level}】{caller}への折り返しが期限（{due}）を過ぎたままです",
+                    "期限を過ぎた折り返しが、まだ完了していません（エスカレーション{level}）。",
+                    "対応者を決めて至急お客様へご連絡のうえ、対応を引き受けた方は受付済みとしてご登録ください。"),
+            new Alert("【エスカレーション{level}・再入電】{caller}より期限（{due}）前に再度お電話がありました",
+                    "折り返しの期限（{due}）前ですが、お待ちのお客様から再度お電話がありました（エスカレーション{level}）。",
+                    "お客様から期限前に再度お電話がありました。対応者を決めて期限を待たずにお客様へご連絡のうえ、"
+                            + "対応を引き受けた方は受付済みとしてご登録ください。"),
+            new Alert("【再入電】{caller}より再度お電話がありました（{count}回目）",
+                    "折り返しをお待ちのお客様から、再度お電話がありました（{count}回目）。",
+                    "お客様は折り返しをお待ちです。至急ご対応ください。お電話の際は、まずお待たせしたことをお詫びください。"))) {
         @Override
         public String notObtained(CaptureStatus status) {
             return switch (status) {
@@ -65,45 +85,25 @@ public enum Wording {
             return "【本日のご報告】" + periodEnd + "まで：受電" + received + "件、未完了の折り返し" + open + "件（うち期限超過"
                     + overdue + "件）";
         }
-
-        @Override
-        public Alert warning(String caller, String dueAt) {
-            return new Alert("【期限間近】" + caller + "への折り返し期限（" + dueAt + "）が近づいています",
-                    "お約束の折り返し期限が近づいています",
-                    "期限までにお電話できない場合は、先にお客様へご連絡のうえ、新しいお時間のご了承をいただいてください。");
-        }
-
-        @Override
-        public Alert overdue(String caller, String dueAt) {
-            return new Alert("【期限超過】" + caller + "への折り返し（期限 " + dueAt + "）が完了していません",
-                    "お約束した折り返しの期限を過ぎましたが、まだ完了のご連絡をいただいておりません。",
-                    "お客様は折り返しをお待ちです。至急ご対応をお願いいたします。お電話の際は、まずお約束の時刻を過ぎたことをお詫びください。");
-        }
-
-        @Override
-        public Alert escalation(int level, String caller, String dueAt) {
-            return new Alert("【エスカレーション" + level + "】" + caller + "への折り返しが期限（" + dueAt + "）を過ぎたままです",
-                    "期限を過ぎた折り返しが、まだ完了していません（エスカレーション" + level + "）。",
-                    "対応者を決めて至急お客様へご連絡のうえ、対応を引き受けた方は受付済みとしてご登録ください。");
-        }
-
-        @Override
-        public Alert chaseEscalation(int level, String caller, String dueAt) {
-            return new Alert("【エスカレーション" + level + "・再入電】" + caller + "より期限（" + dueAt + "）前に再度お電話がありました",
-                    "折り返しの期限（" + dueAt + "）前ですが、お待ちのお客様から再度お電話がありました（エスカレーション" + level + "）。",
-                    "お客様から期限前に再度お電話がありました。対応者を決めて期限を待たずにお客様へご連絡のうえ、"
-                            + "対応を引き受けた方は受付済みとしてご登録ください。");
-        }
-
-        @Override
-        public Alert chase(String caller, int count) {
-            return new Alert("【再入電】" + caller + "より再度お電話がありました（" + count + "回目）",
-                    "折り返しをお待ちのお客様から、再度お電話がありました（" + count + "回目）。",
-                    "お客様は折り返しをお待ちです。至急ご対応ください。お電話の際は、まずお待たせしたことをお詫びください。");
-        }
     },
 
-    EN(DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm (z)", Locale.ENGLISH)) {
+    EN(DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm (z)", Locale.ENGLISH), new Alerts(
+            new Alert("[DUE SOON] Callback to {caller} is due {due}",
+                    "The promised callback is due soon.",
+                    "If it cannot be made in time, call the customer first and agree a new time with them."),
+            new Alert("[OVERDUE] Callback to {caller} was due {due} and is not done",
+                    "The callback promised to this caller is overdue and has not been marked done.",
+                    "The caller is waiting: please call back now, and apologise for the delay first."),
+            new Alert("[ESCALATION {level}] Callback to {caller} is still overdue (due {due})",
+                    "An overdue callback is still not done (escalation level {level}).",
+                    "Decide who calls back now; whoever takes it on, please acknowledge it so the escalation stops."),
+            new Alert("[ESCALATION {level}] {caller} called again before the callback is due ({due})",
+                    "The callback is not due yet ({due}), but the caller rang again (escalation level {level}).",
+                    "The caller rang again before the due time. Decide who calls back now; whoever takes it on, "
+                            + "please acknowledge it so the escalation stops."),
+            new Alert("[CALLED AGAIN] {caller} called again ({count} times) about an open callback",
+                    "A caller who is waiting for a callback rang again ({count} times).",
+                    "The caller is waiting: please call back now, and apologise for the wait first."))) {
         @Override
         public String notObtained(CaptureStatus status) {
             return switch (status) {
@@ -155,48 +155,17 @@ public enum Wording {
             return "Daily summary to " + periodEnd + ": " + received + " call(s), " + open + " open callback(s), "
                     + overdue + " overdue";
         }
-
-        @Override
-        public Alert warning(String caller, String dueAt) {
-            return new Alert("[DUE SOON] Callback to " + caller + " is due " + dueAt,
-                    "The promised callback is due soon.",
-                    "If it cannot be made in time, call the customer first and agree a new time with them.");
-        }
-
-        @Override
-        public Alert overdue(String caller, String dueAt) {
-            return new Alert("[OVERDUE] Callback to " + caller + " was due " + dueAt + " and is not done",
-                    "The callback promised to this caller is overdue and has not been marked done.",
-                    "The caller is waiting: please call back now, and apologise for the delay first.");
-        }
-
-        @Override
-        public Alert escalation(int level, String caller, String dueAt) {
-            return new Alert("[ESCALATION " + level + "] Callback to " + caller + " is still overdue (due " + dueAt + ")",
-                    "An overdue callback is still not done (escalation level " + level + ").",
-                    "Decide who calls back now; whoever takes it on, please acknowledge it so the escalation stops.");
-        }
-
-        @Override
-        public Alert chaseEscalation(int level, String caller, String dueAt) {
-            return new Alert("[ESCALATION " + level + "] " + caller + " called again before the callback is due (" + dueAt + ")",
-                    "The callback is not due yet (" + dueAt + "), but the caller rang again (escalation level " + level + ").",
-                    "The caller rang again before the due time. Decide who calls back now; whoever takes it on, "
-                            + "please acknowledge it so the escalation stops.");
-        }
-
-        @Override
-        public Alert chase(String caller, int count) {
-            return new Alert("[CALLED AGAIN] " + caller + " called again (" + count + " times) about an open callback",
-                    "A caller who is waiting for a callback rang again (" + count + " times).",
-                    "The caller is waiting: please call back now, and apologise for the wait first.");
-        }
     };
 
-    private final DateTimeFormatter dateTime;
+    /** Marks where an alert's phrases take the caller, the due time, the escalation level and the call count. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(caller|due|level|count)}");
 
-    Wording(DateTimeFormatter dateTime) {
+    private final DateTimeFormatter dateTime;
+    private final Alerts alerts;
+
+    Wording(DateTimeFormatter dateTime, Alerts alerts) {
         this.dateTime = dateTime;
+        this.alerts = alerts;
     }
 
     public static Wording of(Locale locale) {
@@ -229,18 +198,43 @@ public enum Wording {
 
     public abstract String digestSubject(String periodEnd, long received, int open, int overdue);
 
-    public abstract Alert warning(String caller, String dueAt);
+    public Alert warning(String caller, String dueAt) {
+        return alerts.warning().fill(caller, dueAt, 0, 0);
+    }
 
-    public abstract Alert overdue(String caller, String dueAt);
+    public Alert overdue(String caller, String dueAt) {
+        return alerts.overdue().fill(caller, dueAt, 0, 0);
+    }
 
-    public abstract Alert escalation(int level, String caller, String dueAt);
+    /**
+     * An escalation reads by its reason: past the due time (OVERDUE), or the caller rang again before the due time,
+     * which has therefore not passed (CHASE).
+     */
+    public Alert escalation(EscalationReason reason, int level, String caller, String dueAt) {
+        return (reason == EscalationReason.CHASE ? alerts.chaseEscalation() : alerts.escalation())
+                .fill(caller, dueAt, level, 0);
+    }
 
-    /** An escalation because the caller rang again before the due time, which has therefore not passed. */
-    public abstract Alert chaseEscalation(int level, String caller, String dueAt);
-
-    public abstract Alert chase(String caller, int count);
+    public Alert chase(String caller, int count) {
+        return alerts.chase().fill(caller, null, 0, count);
+    }
 
     /** An alert's subject, its headline and what the reader should do. */
     public record Alert(String subject, String headline, String lead) {
+
+        /** The alert with each {@code {caller}}, {@code {due}}, {@code {level}} and {@code {count}} filled in. */
+        private Alert fill(String caller, String dueAt, int level, int count) {
+            Map<String, String> values = Map.of("caller", caller, "due", String.valueOf(dueAt),
+                    "level", String.valueOf(level), "count", String.valueOf(count));
+            return new Alert(fill(subject, values), fill(headline, values), fill(lead, values));
+        }
+
+        private static String fill(String phrase, Map<String, String> values) {
+            return PLACEHOLDER.matcher(phrase).replaceAll(m -> Matcher.quoteReplacement(values.get(m.group(1))));
+        }
+    }
+
+    /** The alerts of one language, their variable parts written as placeholders. */
+    private record Alerts(Alert warning, Alert overdue, Alert escalation, Alert chaseEscalation, Alert chase) {
     }
 }

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Reports come from intake's call events, alerts from the scheduler's deadline events. A batch becomes queued mail
  * in one transaction: the ledger claims its event ids, each fresh event is rendered, and its snapshot, mail and
- * outbox rows go in with one statement per table ({@link PendingRows}). One commit per batch instead of per event is
- * the point: the per-event transaction was the main cost of consuming.
+ * outbox rows go in with one statement per table ({@link PendingRows}). One commit per batch rather than per event
+ * is the point: a transaction per event would be the main cost of consuming.
  */
 @ApplicationScoped
 public class EventsConsumer {

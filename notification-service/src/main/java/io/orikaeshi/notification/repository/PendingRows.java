@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Rows an event batch adds (call snapshots, mail rows, outbox events), written with one insert per table when
- * {@link #flush()}ed, inside the batch's transaction. One statement per row was most of the consume stage's time:
- * on a busy machine each round trip waits for PostgreSQL to be scheduled. Anything that reads the ledger flushes
+ * {@link #flush()}ed, inside the batch's transaction: with one statement per row the round trips would dominate the
+ * consume stage, as on a busy machine each round trip waits for PostgreSQL to be scheduled. Anything that reads the ledger flushes
  * first, so it sees what the batch wrote before it. Not thread-safe: one per transaction.
  */
 public final class PendingRows {

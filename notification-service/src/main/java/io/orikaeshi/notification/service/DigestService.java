@@ -18,10 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import static io.orikaeshi.kit.sql.SqlValues.instant;
 
 /**
  * The daily digest of a tenant that takes its reports that way: the calls since the previous digest in numbers,
@@ -151,18 +152,5 @@ public class DigestService {
 
     private static long number(Object value) {
         return ((Number) value).longValue();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 }

@@ -6,7 +6,6 @@ import io.orikaeshi.events.CallbackCancelled;
 import io.orikaeshi.events.CallbackChased;
 import io.orikaeshi.events.CallbackCompleted;
 import io.orikaeshi.events.CallbackEscalated;
-import io.orikaeshi.events.EscalationReason;
 import io.orikaeshi.events.CallbackExtended;
 import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.CallbackWarned;
@@ -110,9 +109,7 @@ public class MailComposer {
             List<String> target = escalated.target() != null && escalated.target().contains("@")
                     ? List.of(escalated.target()) : List.of();
             return new AlertSpec(MailMessage.Kind.ESCALATION_ALERT, escalated.dueAt(), target,
-                    (wording, caller, due) -> escalated.reason() == EscalationReason.CHASE
-                            ? wording.chaseEscalation(escalated.level(), caller, due)
-                            : wording.escalation(escalated.level(), caller, due));
+                    (wording, caller, due) -> wording.escalation(escalated.reason(), escalated.level(), caller, due));
         }
         if (event instanceof CallbackChased chased) {
             return new AlertSpec(MailMessage.Kind.CHASE_ALERT, null, List.of(),

@@ -9,12 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+
+import static io.orikaeshi.kit.sql.SqlValues.instant;
 
 /**
  * The per-tenant sending limit (flood protection): at most {@code sending-limit} emails per {@code sending-window}
@@ -82,18 +83,5 @@ public class SendingLimits {
                         }
                     }
                 }).replaceWithVoid();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 }

@@ -51,7 +51,8 @@ public class AccountingResource {
                                      @QueryParam("to") String to,
                                      @Parameter(description = "one row per assignee and period instead of per period")
                                      @QueryParam("byAssignee") @DefaultValue("false") boolean byAssignee) {
-        Period unit = Period.parse(period).orElseThrow(() -> bad("period", "must be one of day, week, month"));
+        Period unit = Period.parse(period)
+                .orElseThrow(() -> ProblemException.badParameter("period", "must be one of day, week, month"));
         return sla.sla(tenantId, unit, date("from", from), date("to", to), byAssignee);
     }
 
@@ -82,11 +83,7 @@ public class AccountingResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw bad(name, "must be a date as yyyy-MM-dd");
+            throw ProblemException.badParameter(name, "must be a date as yyyy-MM-dd");
         }
-    }
-
-    private static ProblemException bad(String name, String message) {
-        return ProblemException.badParameter(name, message);
     }
 }

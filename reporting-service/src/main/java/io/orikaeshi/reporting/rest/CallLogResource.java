@@ -67,7 +67,7 @@ public class CallLogResource {
 
         CallFilter toFilter() {
             CallCursor after = cursor == null ? null : CallCursor.decode(cursor)
-                    .orElseThrow(() -> bad("cursor", "is not a cursor of this API"));
+                    .orElseThrow(() -> ProblemException.badParameter("cursor", "is not a cursor of this API"));
             return new CallFilter(instant("from", from), instant("to", to), addressee, purpose, callerNumber,
                     captureStatus, urgency, after);
         }
@@ -76,12 +76,8 @@ public class CallLogResource {
             try {
                 return value == null ? null : Instant.parse(value);
             } catch (DateTimeParseException e) {
-                throw bad(name, "must be an ISO 8601 instant, e.g. 2026-03-01T00:00:00Z");
+                throw ProblemException.badParameter(name, "must be an ISO 8601 instant, e.g. 2026-03-01T00:00:00Z");
             }
-        }
-
-        private static ProblemException bad(String name, String message) {
-            return ProblemException.badParameter(name, message);
         }
     }
 
@@ -99,8 +95,7 @@ public class CallLogResource {
             var response = RestResponse.ResponseBuilder.ok(page.items());
             if (page.next() != null) {
                 String next = page.next().encode();
-                response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build()
-                        + ">; rel=\"next\"").header("X-Next-Cursor", next);
+                response.header("Link", nextLink(uri, next)).header("X-Next-Cursor", next);
             }
             return response.build();
         });
@@ -118,11 +113,15 @@ public class CallLogResource {
             var response = RestResponse.ResponseBuilder.ok(CsvExports.calls(page.items()), Csv.MEDIA_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"calls-" + tenantId + ".csv\"");
             if (page.next() != null) {
-                response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor",
-                        page.next().encode()).build() + ">; rel=\"next\"");
+                response.header("Link", nextLink(uri, page.next().encode()));
             }
             return response.build();
         });
+    }
+
+    /** The Link header value of the next page: this request with the next page's cursor. */
+    private static String nextLink(UriInfo uri, String cursor) {
+        return "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build() + ">; rel=\"next\"";
     }
 
     @GET

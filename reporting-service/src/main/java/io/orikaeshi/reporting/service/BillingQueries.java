@@ -1,5 +1,7 @@
 package io.orikaeshi.reporting.service;
 
+import io.orikaeshi.kit.problem.ProblemException;
+import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.reporting.rest.Bill;
 import io.smallrye.mutiny.Uni;
@@ -23,15 +25,15 @@ public class BillingQueries {
             where tenant_id = $1 and received_at >= $3 and received_at < $4 group by day""";
 
     private final Pool pool;
-    private final TenantGuard guard;
+    private final TenantDirectory tenants;
 
-    public BillingQueries(Pool pool, TenantGuard guard) {
+    public BillingQueries(Pool pool, TenantDirectory tenants) {
         this.pool = pool;
-        this.guard = guard;
+        this.tenants = tenants;
     }
 
     public Uni<Bill> month(String tenantId, String month) {
-        TenantSettings tenant = guard.require(tenantId);
+        TenantSettings tenant = tenants.require(tenantId);
         YearMonth period = parse(month);
         var start = period.atDay(1).atStartOfDay(tenant.timeZone()).toOffsetDateTime();
         var end = period.plusMonths(1).atDay(1).atStartOfDay(tenant.timeZone()).toOffsetDateTime();
@@ -48,7 +50,7 @@ public class BillingQueries {
         try {
             return YearMonth.parse(month);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw BadParameter.of("month", "must be a month as yyyy-MM");
+            throw ProblemException.badParameter("month", "must be a month as yyyy-MM");
         }
     }
 }

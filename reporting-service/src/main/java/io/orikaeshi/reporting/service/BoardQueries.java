@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.reporting.mapping.CallLogRows;
 import io.orikaeshi.reporting.rest.BoardItem;
@@ -22,16 +23,16 @@ public class BoardQueries {
             order by (urgency = 'URGENT') desc nulls last, callback_due_at nulls last, call_id limit $2""";
 
     private final Pool pool;
-    private final TenantGuard guard;
+    private final TenantDirectory tenants;
     private final Clock clock = Clock.systemUTC();
 
-    public BoardQueries(Pool pool, TenantGuard guard) {
+    public BoardQueries(Pool pool, TenantDirectory tenants) {
         this.pool = pool;
-        this.guard = guard;
+        this.tenants = tenants;
     }
 
     public Uni<List<BoardItem>> open(String tenantId, int limit) {
-        TenantSettings tenant = guard.require(tenantId);
+        TenantSettings tenant = tenants.require(tenantId);
         return pool.preparedQuery(OPEN).execute(Tuple.of(tenantId, limit)).map(rows -> {
             Instant now = clock.instant();
             List<BoardItem> items = new ArrayList<>();

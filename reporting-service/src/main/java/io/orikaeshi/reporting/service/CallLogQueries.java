@@ -1,5 +1,7 @@
 package io.orikaeshi.reporting.service;
 
+import io.orikaeshi.kit.problem.ProblemException;
+import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.reporting.mapping.CallCursor;
 import io.orikaeshi.reporting.mapping.CallLogRows;
 import io.orikaeshi.reporting.rest.CallLogView;
@@ -27,16 +29,16 @@ public class CallLogQueries {
             + "or (callback_due_at is null and overdue_due_at is not null))";
 
     private final Pool pool;
-    private final TenantGuard guard;
+    private final TenantDirectory tenants;
 
-    public CallLogQueries(Pool pool, TenantGuard guard) {
+    public CallLogQueries(Pool pool, TenantDirectory tenants) {
         this.pool = pool;
-        this.guard = guard;
+        this.tenants = tenants;
     }
 
     /** One page, newest first, plus the cursor of the next page when there is one. */
     public Uni<Page> calls(String tenantId, CallFilter filter, int limit) {
-        guard.require(tenantId);
+        tenants.require(tenantId);
         List<Object> args = new ArrayList<>(List.of(tenantId));
         StringBuilder where = new StringBuilder("tenant_id = $1 and received_at is not null");
         if (filter.from() != null) {
@@ -83,14 +85,14 @@ public class CallLogQueries {
 
     /** @param status null for every promised callback */
     public Uni<List<CallLogView>> callbacks(String tenantId, String status, int limit) {
-        guard.require(tenantId);
+        tenants.require(tenantId);
         String condition;
         if (status == null) {
             condition = "callback_status <> 'NONE'";
         } else {
             String wanted = status.toUpperCase(Locale.ROOT);
             if (!CALLBACK_STATUSES.contains(wanted)) {
-                throw BadParameter.of("status", "must be one of open, overdue, completed, cancelled");
+                throw ProblemException.badParameter("status", "must be one of open, overdue, completed, cancelled");
             }
             condition = switch (wanted) {
                 case "OVERDUE" -> OVERDUE_NOW;
@@ -117,7 +119,7 @@ public class CallLogQueries {
     private static String oneOf(String parameter, String value, Set<String> allowed) {
         String wanted = value.toUpperCase(Locale.ROOT);
         if (!allowed.contains(wanted)) {
-            throw BadParameter.of(parameter, "must be one of " + String.join(", ", allowed));
+            throw ProblemException.badParameter(parameter, "must be one of " + String.join(", ", allowed));
         }
         return wanted;
     }

@@ -1,5 +1,7 @@
 package io.orikaeshi.reporting.service;
 
+import io.orikaeshi.kit.problem.ProblemException;
+import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.reporting.mapping.CallLogRows;
 import io.orikaeshi.reporting.rest.CallerHistory;
 import io.smallrye.mutiny.Uni;
@@ -27,18 +29,18 @@ public class CallerHistoryQueries {
             + " from call_log where tenant_id = $1 and callback_number = $2";
 
     private final Pool pool;
-    private final TenantGuard guard;
+    private final TenantDirectory tenants;
 
-    public CallerHistoryQueries(Pool pool, TenantGuard guard) {
+    public CallerHistoryQueries(Pool pool, TenantDirectory tenants) {
         this.pool = pool;
-        this.guard = guard;
+        this.tenants = tenants;
     }
 
     /** @param number E.164, as intake stores it */
     public Uni<CallerHistory> history(String tenantId, String number) {
-        guard.require(tenantId);
+        tenants.require(tenantId);
         if (number == null || !E164.matcher(number).matches()) {
-            throw BadParameter.of("number", "must be in E.164, e.g. +81312345678");
+            throw ProblemException.badParameter("number", "must be in E.164, e.g. +81312345678");
         }
         Tuple args = Tuple.of(tenantId, number);
         return Uni.combine().all().unis(

@@ -1,6 +1,7 @@
 package io.orikaeshi.reporting.service;
 
 import io.orikaeshi.kit.problem.ProblemException;
+import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.reporting.mapping.CallLogRows;
 import io.orikaeshi.reporting.rest.DeliveryView;
 import io.smallrye.mutiny.Uni;
@@ -27,15 +28,15 @@ public class DeliveryLogQueries {
                 or exists(select 1 from delivery_event where tenant_id = $1 and call_id = $2) as known""";
 
     private final Pool pool;
-    private final TenantGuard guard;
+    private final TenantDirectory tenants;
 
-    public DeliveryLogQueries(Pool pool, TenantGuard guard) {
+    public DeliveryLogQueries(Pool pool, TenantDirectory tenants) {
         this.pool = pool;
-        this.guard = guard;
+        this.tenants = tenants;
     }
 
     public Uni<List<DeliveryView>> forCall(String tenantId, String callId) {
-        guard.require(tenantId);
+        tenants.require(tenantId);
         Tuple args = Tuple.of(tenantId, callId);
         return pool.preparedQuery(KNOWN).execute(args)
                 .chain(known -> known.iterator().next().getBoolean("known")

@@ -1,5 +1,7 @@
 package io.orikaeshi.reporting.service;
 
+import io.orikaeshi.kit.problem.ProblemException;
+import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.reporting.mapping.CallLogRows;
 import io.orikaeshi.reporting.rest.SlaFigures;
@@ -24,18 +26,19 @@ public class SlaQueries {
             from call_log where tenant_id = $1 and callback_status <> 'NONE' and received_at >= $2 and received_at < $3""";
 
     private final Pool pool;
-    private final TenantGuard guard;
+    private final TenantDirectory tenants;
     private final Clock clock = Clock.systemUTC();
 
-    public SlaQueries(Pool pool, TenantGuard guard) {
+    public SlaQueries(Pool pool, TenantDirectory tenants) {
         this.pool = pool;
-        this.guard = guard;
+        this.tenants = tenants;
     }
 
     public Uni<List<SlaFigures>> sla(String tenantId, Period period, LocalDate from, LocalDate to, boolean byAssignee) {
-        TenantSettings tenant = guard.require(tenantId);
+        TenantSettings tenant = tenants.require(tenantId);
         if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw BadParameter.of("to", "must be on or after from, and at most " + MAX_DAYS + " days later");
+            throw ProblemException.badParameter("to",
+                    "must be on or after from, and at most " + MAX_DAYS + " days later");
         }
         var start = from.atStartOfDay(tenant.timeZone()).toOffsetDateTime();
         var end = to.plusDays(1).atStartOfDay(tenant.timeZone()).toOffsetDateTime();

@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * Many rows of one table written with a single INSERT through the Hibernate Reactive session, in its transaction.
- * Where a batch writes dozens of rows, one statement per row was most of the database time: on a busy machine every
- * round trip waits for PostgreSQL to be scheduled.
+ * Where a batch writes dozens of rows, one statement per row would spend most of the database time on round trips:
+ * on a busy machine every round trip waits for PostgreSQL to be scheduled.
  *
  * @param values a row's values, in the order of {@code columns}
  */

@@ -2,6 +2,7 @@ package io.orikaeshi.kit.tenant;
 
 import io.orikaeshi.events.tenant.ApiKeyGrant;
 import io.orikaeshi.events.tenant.TenantChanged;
+import io.orikaeshi.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
@@ -28,6 +29,14 @@ public class TenantDirectory {
 
     public Optional<TenantSettings> find(String tenantId) {
         return Optional.ofNullable(tenantId).map(tenants::get);
+    }
+
+    /**
+     * The tenant a request names, or 404: an unknown tenant is answered exactly like a missing resource, so tenant
+     * ids cannot be probed.
+     */
+    public TenantSettings require(String tenantId) {
+        return find(tenantId).orElseThrow(() -> ProblemException.notFound("Tenant"));
     }
 
     public Collection<TenantSettings> all() {
