@@ -42,6 +42,12 @@ public record CallDetails(
                 CallDirection.INBOUND, null, List.of(), null);
     }
 
+    /** The same call, linked to the open promise it chases. */
+    public CallDetails chasing(String chasedCallId) {
+        return new CallDetails(receivedAt, operatorId, site, addressee, callerName, purpose, callbackNumber, urgency,
+                notes, callback, direction, purposeCategory, hearingItems, chasedCallId);
+    }
+
     public boolean callbackPromised() {
         return callback != null;
     }

@@ -2,7 +2,6 @@ package io.orikaeshi.intake.rest;
 
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.kit.security.Allowed;
-import io.orikaeshi.intake.mapping.CallMapper;
 import io.orikaeshi.intake.service.CallIntake;
 import io.orikaeshi.kit.problem.Problem;
 import io.smallrye.mutiny.Uni;
@@ -56,7 +55,7 @@ public class CallResource {
         return intake.receive(tenantId, request, idempotencyKey).map(accepted -> RestResponse.ResponseBuilder
                 .<CallView>created(uri.getAbsolutePathBuilder().path(accepted.call().id()).build())
                 .header("Idempotent-Replayed", String.valueOf(accepted.replayed()))
-                .entity(CallMapper.toView(accepted.call()))
+                .entity(CallView.of(accepted.call()))
                 .build());
     }
 
@@ -67,6 +66,6 @@ public class CallResource {
     @APIResponse(responseCode = "404", description = "No such call for this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CallView> get(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId) {
-        return intake.find(tenantId, callId).map(CallMapper::toView);
+        return intake.find(tenantId, callId).map(CallView::of);
     }
 }

@@ -1,5 +1,7 @@
 package io.orikaeshi.intake.rest;
 
+import io.orikaeshi.intake.repository.StoredCall;
+
 import io.orikaeshi.intake.repository.CallbackStatus;
 
 import java.time.Instant;
@@ -12,4 +14,9 @@ import java.time.Instant;
  */
 public record CallView(String callId, String tenantId, Instant receivedAt, CallbackStatus callbackStatus,
                        Instant callbackDueAt, Instant callbackCompletedAt, String chaseOf, int chaseCount) {
+
+    public static CallView of(StoredCall call) {
+        return new CallView(call.id(), call.tenantId(), call.receivedAt(), call.callbackStatus(),
+                call.callbackDueAt(), call.callbackCompletedAt(), call.chaseOf(), call.chaseCount());
+    }
 }

@@ -2,7 +2,6 @@ package io.orikaeshi.intake.rest;
 
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.kit.security.Allowed;
-import io.orikaeshi.intake.mapping.CallMapper;
 import io.orikaeshi.intake.service.CallbackActions;
 import io.orikaeshi.kit.problem.Problem;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +42,7 @@ public class CallbackResource {
     @Operation(summary = "The promised callback was made", description = "Publishes CallbackCompleted; every clock stops.")
     public Uni<CallView> complete(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId,
                                   @Valid CompletionRequest request) {
-        return actions.complete(tenantId, callId, request == null ? null : request.completedBy()).map(CallMapper::toView);
+        return actions.complete(tenantId, callId, request == null ? null : request.completedBy()).map(CallView::of);
     }
 
     @POST
@@ -53,7 +52,7 @@ public class CallbackResource {
                                  @NotNull @Valid CallbackActionRequests.Attempt request) {
         return actions.attempt(tenantId, callId, request.outcome(),
                 request.nextAttemptAt() == null ? null : request.nextAttemptAt().toInstant(), request.by())
-                .map(CallMapper::toView);
+                .map(CallView::of);
     }
 
     @POST
@@ -62,7 +61,7 @@ public class CallbackResource {
             description = "The new due time replaces the old one; warnings and escalations are re-armed.")
     public Uni<CallView> extend(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId,
                                 @NotNull @Valid CallbackActionRequests.Extension request) {
-        return actions.extend(tenantId, callId, request.newDueAt().toInstant(), request.by()).map(CallMapper::toView);
+        return actions.extend(tenantId, callId, request.newDueAt().toInstant(), request.by()).map(CallView::of);
     }
 
     @POST
@@ -71,7 +70,7 @@ public class CallbackResource {
     public Uni<CallView> cancel(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId,
                                 @Valid CallbackActionRequests.Cancellation request) {
         return actions.cancel(tenantId, callId, request == null ? null : request.reason(),
-                request == null ? null : request.by()).map(CallMapper::toView);
+                request == null ? null : request.by()).map(CallView::of);
     }
 
     @POST
@@ -80,7 +79,7 @@ public class CallbackResource {
     public Uni<CallView> reassign(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId,
                                   @NotNull @Valid CallbackActionRequests.Reassignment request) {
         return actions.reassign(tenantId, callId, request.assignee(), request.assigneeKind(), request.by())
-                .map(CallMapper::toView);
+                .map(CallView::of);
     }
 
     @POST
@@ -88,6 +87,6 @@ public class CallbackResource {
     @Operation(summary = "Take responsibility for the callback", description = "Stops the escalation chain.")
     public Uni<CallView> acknowledge(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId,
                                      @Valid CallbackActionRequests.Acknowledgement request) {
-        return actions.acknowledge(tenantId, callId, request == null ? null : request.by()).map(CallMapper::toView);
+        return actions.acknowledge(tenantId, callId, request == null ? null : request.by()).map(CallView::of);
     }
 }

@@ -1,12 +1,17 @@
 package io.orikaeshi.intake.rest;
 
+import io.orikaeshi.events.CallDetails;
 import io.orikaeshi.events.CallDirection;
+import io.orikaeshi.events.CallbackPromise;
+import io.orikaeshi.events.CapturedItem;
+import io.orikaeshi.events.HearingAnswer;
 import io.orikaeshi.events.Urgency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -37,5 +42,24 @@ public record NewCallRequest(
                           CapturedItemRequest callbackNumber, Urgency urgency, String notes, CallbackRequest callback) {
         this(receivedAt, operatorId, site, addressee, callerName, purpose, callbackNumber, urgency, notes, callback,
                 null, null, null);
+    }
+
+    /**
+     * What the call's CallReceived event carries, and intake stores, once the request has passed the rules.
+     *
+     * @param callbackNumberE164 the normalised number when the caller gave one, else null
+     * @param promise            the computed promise, or null when none was made
+     */
+    public CallDetails details(Instant at, String callbackNumberE164, CallbackPromise promise,
+                               List<HearingAnswer> hearing) {
+        return new CallDetails(at, blankToNull(operatorId), blankToNull(site), blankToNull(addressee),
+                callerName.captured(), purpose.captured(),
+                new CapturedItem(callbackNumber.status(), callbackNumberE164),
+                urgency == null ? Urgency.NORMAL : urgency, blankToNull(notes), promise,
+                direction == null ? CallDirection.INBOUND : direction, blankToNull(purposeCategory), hearing, null);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

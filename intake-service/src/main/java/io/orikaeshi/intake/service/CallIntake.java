@@ -6,7 +6,6 @@ import io.orikaeshi.events.CallDetails;
 import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.events.CaptureStatus;
 import io.orikaeshi.events.HearingAnswer;
-import io.orikaeshi.intake.mapping.CallMapper;
 import io.orikaeshi.intake.repository.CallRows;
 import io.orikaeshi.intake.repository.StoredCall;
 import io.orikaeshi.intake.rest.NewCallRequest;
@@ -89,7 +88,7 @@ public class CallIntake {
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
         }
-        CallDetails call = CallMapper.toDetails(request, receivedAt, number, promise, hearing);
+        CallDetails call = request.details(receivedAt, number, promise, hearing);
         return store.store(new NewCall(CALL_IDS.generate().toString(), tenantId, call, now, idempotencyKey, hash,
                         Tracing.currentTraceparent()))
                 .flatMap(outcome -> outcome instanceof Outcome.Stored stored

@@ -8,7 +8,6 @@ import io.orikaeshi.events.CallDetails;
 import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackChased;
 import io.orikaeshi.events.Topics;
-import io.orikaeshi.intake.mapping.CallMapper;
 import io.orikaeshi.intake.repository.CallRows;
 import io.orikaeshi.intake.repository.CallRows.OpenPromise;
 import io.orikaeshi.intake.repository.StoredCall;
@@ -297,7 +296,7 @@ public class CallStore {
                     if (oldest != null) {
                         oldest.chaseCount++;
                         chased.add(oldest);
-                        details = CallMapper.chasing(details, oldest.id);
+                        details = details.chasing(oldest.id);
                         events.add(OutboxRow.of(Topics.CALL_EVENTS, CallbackChased.of(call.tenantId(), oldest.id,
                                 call.now(), call.callId(), oldest.chaseCount), call.traceParent()));
                     }
