@@ -103,7 +103,7 @@ public final class CpuMeter {
         try {
             String[] fields = Files.readAllLines(PROC_STAT).get(0).trim().split("\\s+");
             long busy = 0;
-            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+            for (int i : new int[]{1, 2, 3, 6, 7, 8}) {
                 busy += Long.parseLong(fields[i]);
             }
             return busy;
@@ -133,7 +133,8 @@ public final class CpuMeter {
 
         private static String row(String name, Duration used, double seconds, long units) {
             double ms = used.toNanos() / 1e6;
-            return String.format("| %s | %.2f | %.3f |%n", name, ms / 1000 / seconds, units == 0 ? Double.NaN
+            return String.format("| %s | %.2f | %.3f |%n", name, ms / 1000 / seconds, units == 0
+                    ? Double.NaN
                     : ms / units);
         }
     }

@@ -52,7 +52,7 @@ class BusinessTimePromiseTest {
         long deadline = System.nanoTime() + DeadlineEventStream.WAIT.toNanos();
         try (Connection db = DriverManager.getConnection(infra.jdbcUrl("scheduler"), infra.dbUsername(),
                 infra.dbPassword());
-             PreparedStatement query = db.prepareStatement("select due_at from deadline where call_id = ?")) {
+                PreparedStatement query = db.prepareStatement("select due_at from deadline where call_id = ?")) {
             query.setString(1, callId);
             while (System.nanoTime() < deadline) {
                 try (ResultSet row = query.executeQuery()) {

@@ -47,7 +47,7 @@ final class DeadlineEventStream implements BeforeAllCallback, AfterAllCallback {
     /** Waits until the scheduler has emitted {@code count} events of one type for the call, and returns them. */
     <E extends OrikaeshiEvent> List<E> await(String callId, Class<E> type, int count) {
         return kafka.poll(Topics.DEADLINE_EVENTS, r -> callId.equals(r.key())
-                        && type.isInstance(EventCodec.fromJson(r.value())), count, WAIT).stream()
+                && type.isInstance(EventCodec.fromJson(r.value())), count, WAIT).stream()
                 .map(r -> type.cast(EventCodec.fromJson(r.value()))).toList();
     }
 

@@ -57,11 +57,11 @@ class DurableTimersTest {
     private static List<String> armedWhileDown(int count, Instant dueAt) throws SQLException {
         List<String> callIds = new ArrayList<>();
         try (Connection db = database();
-             PreparedStatement deadline = db.prepareStatement("insert into deadline "
-                     + "(call_id, tenant_id, due_at, version, assignee, assignee_kind, promised_at, state) "
-                     + "values (?, 'acme-jp', ?, 1, '佐藤', 'PERSON', ?, 'OPEN')");
-             PreparedStatement timer = db.prepareStatement("insert into deadline_timer "
-                     + "(call_id, kind, level, fire_at, promise_version, state) values (?, 'OVERDUE', 0, ?, 1, 'PENDING')")) {
+                PreparedStatement deadline = db.prepareStatement("insert into deadline "
+                        + "(call_id, tenant_id, due_at, version, assignee, assignee_kind, promised_at, state) "
+                        + "values (?, 'acme-jp', ?, 1, '佐藤', 'PERSON', ?, 'OPEN')");
+                PreparedStatement timer = db.prepareStatement("insert into deadline_timer "
+                        + "(call_id, kind, level, fire_at, promise_version, state) values (?, 'OVERDUE', 0, ?, 1, 'PENDING')")) {
             db.setAutoCommit(false);
             for (int i = 0; i < count; i++) {
                 String callId = EventFixtures.newCallId();
@@ -83,8 +83,8 @@ class DurableTimersTest {
 
     private static Map<String, String> timerStates(List<String> callIds) throws SQLException {
         try (Connection db = database();
-             PreparedStatement query = db.prepareStatement("select call_id, state || case when late then '+late' "
-                     + "else '' end from deadline_timer where call_id = any(?)")) {
+                PreparedStatement query = db.prepareStatement("select call_id, state || case when late then '+late' "
+                        + "else '' end from deadline_timer where call_id = any(?)")) {
             query.setArray(1, db.createArrayOf("varchar", callIds.toArray()));
             Map<String, String> states = new java.util.HashMap<>();
             try (ResultSet rows = query.executeQuery()) {

@@ -55,8 +55,8 @@ class TimerTiersTest {
 
     private static List<Timer> timers(String callId) throws SQLException {
         try (Connection db = database();
-             PreparedStatement query = db.prepareStatement("select kind, level, promise_version, state, armed, late "
-                     + "from deadline_timer where call_id = ? order by promise_version, fire_at, kind")) {
+                PreparedStatement query = db.prepareStatement("select kind, level, promise_version, state, armed, late "
+                        + "from deadline_timer where call_id = ? order by promise_version, fire_at, kind")) {
             query.setString(1, callId);
             List<Timer> timers = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -83,12 +83,12 @@ class TimerTiersTest {
     /** An open promise with one dormant overdue timer, as the service stored it when its due time was far ahead. */
     private static void storedDormantLongAgo(String callId, Instant fireAt) throws SQLException {
         try (Connection db = database();
-             PreparedStatement deadline = db.prepareStatement("insert into deadline "
-                     + "(call_id, tenant_id, due_at, version, assignee, assignee_kind, promised_at, state) "
-                     + "values (?, 'acme-jp', ?, 1, '佐藤', 'PERSON', ?, 'OPEN')");
-             PreparedStatement timer = db.prepareStatement("insert into deadline_timer "
-                     + "(call_id, kind, level, fire_at, promise_version, state, armed) "
-                     + "values (?, 'OVERDUE', 0, ?, 1, 'PENDING', false)")) {
+                PreparedStatement deadline = db.prepareStatement("insert into deadline "
+                        + "(call_id, tenant_id, due_at, version, assignee, assignee_kind, promised_at, state) "
+                        + "values (?, 'acme-jp', ?, 1, '佐藤', 'PERSON', ?, 'OPEN')");
+                PreparedStatement timer = db.prepareStatement("insert into deadline_timer "
+                        + "(call_id, kind, level, fire_at, promise_version, state, armed) "
+                        + "values (?, 'OVERDUE', 0, ?, 1, 'PENDING', false)")) {
             db.setAutoCommit(false);
             deadline.setString(1, callId);
             deadline.setTimestamp(2, Timestamp.from(fireAt));

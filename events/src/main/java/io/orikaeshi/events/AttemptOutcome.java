@@ -1,7 +1,5 @@
 package io.orikaeshi.events;
 
 public enum AttemptOutcome {
-    REACHED,
-    NO_ANSWER,
-    VOICEMAIL
+    REACHED, NO_ANSWER, VOICEMAIL
 }

@@ -36,8 +36,8 @@ public record CallDetails(
 
     /** The walking-skeleton shape: an inbound call without hearing items. */
     public CallDetails(Instant receivedAt, String operatorId, String site, String addressee, CapturedItem callerName,
-                       CapturedItem purpose, CapturedItem callbackNumber, Urgency urgency, String notes,
-                       CallbackPromise callback) {
+            CapturedItem purpose, CapturedItem callbackNumber, Urgency urgency, String notes,
+            CallbackPromise callback) {
         this(receivedAt, operatorId, site, addressee, callerName, purpose, callbackNumber, urgency, notes, callback,
                 CallDirection.INBOUND, null, List.of(), null);
     }

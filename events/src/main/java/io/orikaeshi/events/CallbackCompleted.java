@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** The promised callback was made. Stops every clock running for the call. */
 public record CallbackCompleted(String eventId, int version, String tenantId, String callId, Instant occurredAt,
-                                String completedBy) implements OrikaeshiEvent {
+        String completedBy) implements OrikaeshiEvent {
 
     public static final int VERSION = 1;
 

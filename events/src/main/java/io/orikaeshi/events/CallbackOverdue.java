@@ -8,7 +8,7 @@ import java.time.Instant;
  * the same id and is recognised downstream as the same event.
  */
 public record CallbackOverdue(String eventId, int version, String tenantId, String callId, Instant occurredAt,
-                              Instant dueAt, String assignee) implements OrikaeshiEvent {
+        Instant dueAt, String assignee) implements OrikaeshiEvent {
 
     public static final int VERSION = 1;
 
@@ -19,7 +19,7 @@ public record CallbackOverdue(String eventId, int version, String tenantId, Stri
 
     /** As the scheduler emits it: the id names the promise version (see {@link EventIds#ofPromise}). */
     public static CallbackOverdue of(String tenantId, String callId, Instant firedAt, Instant dueAt, String assignee,
-                                     int promiseVersion) {
+            int promiseVersion) {
         return new CallbackOverdue(EventIds.ofPromise("CallbackOverdue", callId, dueAt, 0, promiseVersion), VERSION,
                 tenantId, callId, firedAt, dueAt, assignee);
     }

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param assigneeKind  null in events written before it existed (read as PERSON when an assignee is named)
  */
 public record CallbackPromise(Instant dueAt, String assignee, PromiseKind kind, Instant notBefore,
-                              AssigneeKind assigneeKind) {
+        AssigneeKind assigneeKind) {
 
     public CallbackPromise(Instant dueAt, String assignee) {
         this(dueAt, assignee, PromiseKind.BY_TIME, null, assignee == null ? AssigneeKind.POOL : AssigneeKind.PERSON);

@@ -29,7 +29,9 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = NotificationFailed.class, name = "NotificationFailed")
 })
 public sealed interface OrikaeshiEvent
-        permits CallReceived, CallbackAttempted, CallbackCompleted, CallbackExtended, CallbackCancelled, CallbackReassigned, CallbackAcknowledged, CallbackChased, CallbackWarned, CallbackOverdue, CallbackEscalated, NotificationSent, NotificationDeferred, NotificationFailed {
+        permits CallReceived, CallbackAttempted, CallbackCompleted, CallbackExtended, CallbackCancelled,
+        CallbackReassigned, CallbackAcknowledged, CallbackChased, CallbackWarned, CallbackOverdue, CallbackEscalated,
+        NotificationSent, NotificationDeferred, NotificationFailed {
 
     String eventId();
 

@@ -25,7 +25,8 @@ public final class Topics {
     public static final String TENANT_EVENTS = "orikaeshi.tenant-events";
 
     /** Consumers that own a dead-letter topic; a poison message is parked there per consumer, for that consumer to replay. */
-    public static final List<String> CONSUMERS = List.of("callback-scheduler", "notification-service", "reporting-service");
+    public static final List<String> CONSUMERS = List.of("callback-scheduler", "notification-service",
+            "reporting-service");
 
     public static final int PARTITIONS = 6;
 

@@ -1,6 +1,5 @@
 package io.orikaeshi.events;
 
 public enum Urgency {
-    NORMAL,
-    URGENT
+    NORMAL, URGENT
 }

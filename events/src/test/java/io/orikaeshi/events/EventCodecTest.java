@@ -63,7 +63,8 @@ class EventCodecTest {
         CallbackEscalated sent = CallbackEscalated.of("t", "c-1", DUE.minusSeconds(3600), DUE, 1, "sv@acme.example", 1,
                 EscalationReason.CHASE);
 
-        CallbackEscalated received = assertInstanceOf(CallbackEscalated.class, EventCodec.fromJson(EventCodec.toJson(sent)));
+        CallbackEscalated received = assertInstanceOf(CallbackEscalated.class,
+                EventCodec.fromJson(EventCodec.toJson(sent)));
 
         assertEquals(EscalationReason.CHASE, received.reason());
         assertEquals(DUE, received.dueAt());
@@ -93,8 +94,10 @@ class EventCodecTest {
         io.orikaeshi.events.tenant.TenantChanged sent = io.orikaeshi.events.tenant.TenantChanged.of("t", 1, DUE,
                 new io.orikaeshi.events.tenant.TenantProfile("T", java.util.Optional.empty(), "ja", "Asia/Tokyo", "JP",
                         java.util.Optional.empty(), new io.orikaeshi.events.tenant.TenantProfile.Calendar(
-                        "MON-FRI 09:00-18:00", "JP", java.util.Optional.empty()), promises, java.util.Optional.empty(),
-                        io.orikaeshi.events.tenant.TenantProfile.Notifications.defaults()), java.util.List.of());
+                                "MON-FRI 09:00-18:00", "JP", java.util.Optional.empty()),
+                        promises, java.util.Optional.empty(),
+                        io.orikaeshi.events.tenant.TenantProfile.Notifications.defaults()),
+                java.util.List.of());
         String old = EventCodec.toJson(sent).replace(",\"nextBusinessDayWithin\":null", "");
 
         io.orikaeshi.events.tenant.TenantChanged received = EventCodec.tenantFromJson(old);

@@ -14,7 +14,7 @@ public final class EventFixtures {
     }
 
     public static CallDetails details(CapturedItem callerName, CapturedItem purpose, CapturedItem callbackNumber,
-                                      Instant dueAt) {
+            Instant dueAt) {
         return new CallDetails(Instant.now(), "op-1", "tokyo-1", "佐藤", callerName, purpose, callbackNumber,
                 Urgency.NORMAL, null, dueAt == null ? null : new CallbackPromise(dueAt, "佐藤"));
     }

@@ -192,7 +192,8 @@ class AccessControlTest {
         withKey(keysA.get("ADMIN")).when().delete("/tenants/{t}/api-keys/{k}", tenantA, "ok_unknown").then()
                 .statusCode(404);
         assertFalse(kafka.readAll(Topics.TENANT_EVENTS, Duration.ofSeconds(1)).stream()
-                .anyMatch(r -> r.value().contains(key.substring(key.indexOf('.') + 1))), "keys never travel, only hashes");
+                .anyMatch(r -> r.value().contains(key.substring(key.indexOf('.') + 1))),
+                "keys never travel, only hashes");
     }
 
     private static String newCall(String tenant, Map<String, String> keys) {

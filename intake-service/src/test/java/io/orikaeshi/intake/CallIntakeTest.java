@@ -39,7 +39,8 @@ class CallIntakeTest {
                 {"operatorId": "op-7", "site": "tokyo-1", "addressee": "佐藤",
                  "callerName": %s, "purpose": %s, "callbackNumber": %s,
                  "urgency": "URGENT", "notes": "15時以降なら在席とのこと"%s}
-                """.formatted(name, purpose, number, due == null ? "" : ", \"callback\": {\"dueAt\": \"" + due + "\", \"assignee\": \"佐藤\"}");
+                """.formatted(name, purpose, number,
+                due == null ? "" : ", \"callback\": {\"dueAt\": \"" + due + "\", \"assignee\": \"佐藤\"}");
     }
 
     static String provided(String value) {
@@ -137,7 +138,8 @@ class CallIntakeTest {
     @Test
     void valueWithAStatusOtherThanProvidedIsRejected() {
         asOperator("acme-jp").contentType(ContentType.JSON)
-                .body(call(provided("山田"), provided("用件"), "{\"status\": \"DECLINED\", \"value\": \"0312345678\"}", null))
+                .body(call(provided("山田"), provided("用件"), "{\"status\": \"DECLINED\", \"value\": \"0312345678\"}",
+                        null))
                 .when().post("/tenants/acme-jp/calls")
                 .then().statusCode(422).body("errors.field", hasItem("callbackNumber.value"));
     }
@@ -179,7 +181,8 @@ class CallIntakeTest {
         // escalation level at once.
         String body = call(provided("山田"), provided("用件"), provided("0312345678"),
                 OffsetDateTime.now().minusMinutes(30).toString())
-                .replaceFirst("\\{\"operatorId\"", "{\"receivedAt\": \"" + OffsetDateTime.now().minusHours(1) + "\", \"operatorId\"");
+                .replaceFirst("\\{\"operatorId\"",
+                        "{\"receivedAt\": \"" + OffsetDateTime.now().minusHours(1) + "\", \"operatorId\"");
         asOperator("acme-jp").contentType(ContentType.JSON).body(body)
                 .when().post("/tenants/acme-jp/calls")
                 .then().statusCode(422).contentType("application/problem+json")
@@ -210,7 +213,8 @@ class CallIntakeTest {
     void oversizedBodyIsRefused() {
         String notes = "あ".repeat(40_000);
         asOperator("acme-jp").contentType(ContentType.JSON)
-                .body(call(provided("山田"), provided("用件"), provided("0312345678"), null).replace("15時以降なら在席とのこと", notes))
+                .body(call(provided("山田"), provided("用件"), provided("0312345678"), null).replace("15時以降なら在席とのこと",
+                        notes))
                 .when().post("/tenants/acme-jp/calls")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("title", equalTo("Content Too Large"));

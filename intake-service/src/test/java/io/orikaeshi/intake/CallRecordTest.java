@@ -22,7 +22,6 @@ import static io.orikaeshi.intake.IntakeApi.inMinutes;
 import static io.orikaeshi.intake.IntakeApi.post;
 import static io.orikaeshi.intake.IntakeApi.published;
 import static io.orikaeshi.intake.IntakeApi.asOperator;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +45,8 @@ class CallRecordTest {
         CallReceived event = published(kafka, callId, CallReceived.class);
 
         assertEquals(PromiseKind.WITHIN, event.call().callback().kind());
-        assertEquals(Duration.ofMinutes(30), Duration.between(event.call().receivedAt(), event.call().callback().dueAt()));
+        assertEquals(Duration.ofMinutes(30),
+                Duration.between(event.call().receivedAt(), event.call().callback().dueAt()));
     }
 
     @Test
@@ -146,7 +146,8 @@ class CallRecordTest {
     @Test
     void retriedPostWithTheSameIdempotencyKeyReturnsTheFirstCallAndCreatesNothing() {
         String body = callFrom("03-4444-0001", null);
-        String first = asOperator("acme-jp").contentType(ContentType.JSON).header("Idempotency-Key", "op7-20261123-0001").body(body)
+        String first = asOperator("acme-jp").contentType(ContentType.JSON)
+                .header("Idempotency-Key", "op7-20261123-0001").body(body)
                 .when().post("/tenants/acme-jp/calls").then().statusCode(201)
                 .header("Idempotent-Replayed", "false").extract().path("callId");
 
@@ -165,7 +166,8 @@ class CallRecordTest {
     @Test
     void theSameIdempotencyKeyOfAnotherTenantIsAnotherRequest() {
         String body = callFrom("03-4444-0002", null);
-        String acme = asOperator("acme-jp").contentType(ContentType.JSON).header("Idempotency-Key", "shared-key").body(body)
+        String acme = asOperator("acme-jp").contentType(ContentType.JSON).header("Idempotency-Key", "shared-key")
+                .body(body)
                 .when().post("/tenants/acme-jp/calls").then().statusCode(201).extract().path("callId");
 
         String globex = asOperator("globex-us").contentType(ContentType.JSON).header("Idempotency-Key", "shared-key")
@@ -180,9 +182,11 @@ class CallRecordTest {
     void everyCaptureStatusIsAcceptedForEveryItem() {
         for (CaptureStatus status : CaptureStatus.values()) {
             String item = status == CaptureStatus.PROVIDED ? null : "{\"status\": \"" + status + "\"}";
-            String body = item == null ? callFrom("03-5555-0001", null)
+            String body = item == null
+                    ? callFrom("03-5555-0001", null)
                     : callFrom("03-5555-0001", null).replace(IntakeApi.provided("山田 太郎"), item)
-                    .replace(IntakeApi.provided("見積もりの件"), item).replace(IntakeApi.provided("03-5555-0001"), item);
+                            .replace(IntakeApi.provided("見積もりの件"), item)
+                            .replace(IntakeApi.provided("03-5555-0001"), item);
             String callId = created("acme-jp", body);
             CallReceived event = published(kafka, callId, CallReceived.class);
             assertEquals(status, event.call().callerName().status());

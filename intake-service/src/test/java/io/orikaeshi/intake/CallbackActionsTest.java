@@ -21,7 +21,6 @@ import static io.orikaeshi.intake.IntakeApi.created;
 import static io.orikaeshi.intake.IntakeApi.inMinutes;
 import static io.orikaeshi.intake.IntakeApi.published;
 import static io.orikaeshi.intake.IntakeApi.asOperator;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +36,8 @@ class CallbackActionsTest {
         String callId = created("acme-jp", callFrom("03-1111-0001", null));
         String newDue = inMinutes(180);
 
-        act("acme-jp", callId, "extension", "{\"newDueAt\": \"" + newDue + "\", \"callerConsented\": true, \"by\": \"op-7\"}")
+        act("acme-jp", callId, "extension",
+                "{\"newDueAt\": \"" + newDue + "\", \"callerConsented\": true, \"by\": \"op-7\"}")
                 .statusCode(200).body("callbackDueAt", equalTo(OffsetDateTime.parse(newDue).toInstant().toString()));
 
         CallbackExtended extended = published(kafka, callId, CallbackExtended.class);

@@ -37,7 +37,8 @@ class EmailLinkTest {
     }
 
     private static void statusIs(String callId, String status) {
-        asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", callId).then().body("callbackStatus", equalTo(status));
+        asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", callId).then().body("callbackStatus",
+                equalTo(status));
     }
 
     @Test
@@ -58,7 +59,8 @@ class EmailLinkTest {
     void acknowledgeLinkOnlyAcknowledges() {
         String callId = created("acme-jp", callFrom("03-7777-0002", null));
 
-        given().when().post("/links/{t}", token("acme-jp", callId, LinkAction.ACKNOWLEDGE, Instant.now().plusSeconds(60)))
+        given().when()
+                .post("/links/{t}", token("acme-jp", callId, LinkAction.ACKNOWLEDGE, Instant.now().plusSeconds(60)))
                 .then().statusCode(200);
 
         assertEquals("email link", published(kafka, callId, CallbackAcknowledged.class).by());

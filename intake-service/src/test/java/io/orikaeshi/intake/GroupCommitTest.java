@@ -56,7 +56,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class GroupCommitTest {
 
     private static final Pattern WAITING = Pattern.compile("(?m)^orikaeshi_intake_calls_waiting(?:\\{[^}]*})? (\\S+)$");
-    private static final Pattern LARGEST_GROUP = Pattern.compile("(?m)^orikaeshi_intake_group_calls_max(?:\\{[^}]*})? (\\S+)$");
+    private static final Pattern LARGEST_GROUP = Pattern
+            .compile("(?m)^orikaeshi_intake_group_calls_max(?:\\{[^}]*})? (\\S+)$");
 
     /**
      * Groups written at the same time: each must be held back for the calls posted meanwhile to queue up. Read in
@@ -85,8 +86,10 @@ class GroupCommitTest {
         String promise = created("acme-jp", callFrom(number, null));
 
         List<ExtractableResponse<Response>> answers = asOneGroup(promise, number,
-                IntStream.range(0, 10).mapToObj(i -> (Supplier<ExtractableResponse<Response>>)
-                        () -> post("acme-jp", callFrom(number, null)).extract()).toList());
+                IntStream.range(0, 10).mapToObj(
+                        i -> (Supplier<ExtractableResponse<Response>>) () -> post("acme-jp", callFrom(number, null))
+                                .extract())
+                        .toList());
 
         List<String> chases = new ArrayList<>();
         answers.forEach(answer -> {
@@ -95,15 +98,18 @@ class GroupCommitTest {
         });
         int total = slots + 10;
         assertEquals(total, chases.size());
-        asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", promise).then().body("chaseCount", equalTo(total));
+        asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", promise).then().body("chaseCount",
+                equalTo(total));
         for (String chase : chases) {
-            asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", chase).then().body("chaseOf", equalTo(promise));
+            asOperator("acme-jp").when().get("/tenants/acme-jp/calls/{id}", chase).then().body("chaseOf",
+                    equalTo(promise));
         }
         List<CallbackChased> chased = allPublished(kafka, promise).stream()
                 .filter(CallbackChased.class::isInstance).map(CallbackChased.class::cast).toList();
         assertEquals(Set.copyOf(chases), chased.stream().map(CallbackChased::chaseCallId).collect(Collectors.toSet()));
         assertEquals(IntStream.rangeClosed(1, total).boxed().toList(),
-                chased.stream().map(CallbackChased::chaseCount).toList(), "one CallbackChased per chase, counted in order");
+                chased.stream().map(CallbackChased::chaseCount).toList(),
+                "one CallbackChased per chase, counted in order");
         assertTrue(largestGroup() >= 10, "the ten calls posted during the blocked commit were written together");
     }
 
@@ -114,10 +120,12 @@ class GroupCommitTest {
         String body = callFrom("03-5556-0003", null);
 
         List<ExtractableResponse<Response>> answers = asOneGroup(promise, number,
-                IntStream.range(0, 5).mapToObj(i -> (Supplier<ExtractableResponse<Response>>)
-                        () -> asOperator("acme-jp").contentType(ContentType.JSON)
+                IntStream.range(0, 5)
+                        .mapToObj(i -> (Supplier<ExtractableResponse<Response>>) () -> asOperator("acme-jp")
+                                .contentType(ContentType.JSON)
                                 .header("Idempotency-Key", "group-retry-1").body(body)
-                                .when().post("/tenants/acme-jp/calls").then().extract()).toList());
+                                .when().post("/tenants/acme-jp/calls").then().extract())
+                        .toList());
 
         List<ExtractableResponse<Response>> retries = answers.subList(slots, answers.size());
         retries.forEach(answer -> assertEquals(201, answer.statusCode()));
@@ -155,7 +163,8 @@ class GroupCommitTest {
             execute("drop trigger refuse_for_test on received_call; drop function refuse_for_test();");
         }
 
-        answers.subList(0, slots).forEach(held -> assertEquals(201, held.statusCode(), "a call that held a group back"));
+        answers.subList(0, slots)
+                .forEach(held -> assertEquals(201, held.statusCode(), "a call that held a group back"));
         for (ExtractableResponse<Response> good : answers.subList(slots, slots + 5)) {
             assertEquals(201, good.statusCode());
             assertEquals(1, allPublished(kafka, good.path("callId")).size());
@@ -179,7 +188,8 @@ class GroupCommitTest {
                 s.executeQuery().close();
             }
             for (int slot = 1; slot <= slots; slot++) {
-                pending.add(CompletableFuture.supplyAsync(() -> post("acme-jp", callFrom(number, null)).extract(), clients));
+                pending.add(CompletableFuture.supplyAsync(() -> post("acme-jp", callFrom(number, null)).extract(),
+                        clients));
                 int blocked = slot;
                 await(() -> count("select count(*) from pg_stat_activity where datname = 'intake'"
                         + " and wait_event_type = 'Lock'") == blocked, blocked + " transactions wait for the lock");

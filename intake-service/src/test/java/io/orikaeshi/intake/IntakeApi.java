@@ -47,7 +47,8 @@ final class IntakeApi {
     }
 
     static ValidatableResponse post(String tenant, String body) {
-        return asOperator(tenant).contentType(ContentType.JSON).body(body).when().post("/tenants/{t}/calls", tenant).then();
+        return asOperator(tenant).contentType(ContentType.JSON).body(body).when().post("/tenants/{t}/calls", tenant)
+                .then();
     }
 
     static String created(String tenant, String body) {

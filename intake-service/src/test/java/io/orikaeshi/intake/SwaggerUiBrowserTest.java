@@ -137,7 +137,7 @@ class SwaggerUiBrowserTest {
             String browserSocket = null;
             BufferedReader stderr = new BufferedReader(new InputStreamReader(process.getErrorStream(),
                     StandardCharsets.UTF_8));
-            for (String line; browserSocket == null && (line = stderr.readLine()) != null; ) {
+            for (String line; browserSocket == null && (line = stderr.readLine()) != null;) {
                 Matcher m = LISTENING.matcher(line);
                 if (m.find()) {
                     browserSocket = m.group(1);
@@ -148,13 +148,14 @@ class SwaggerUiBrowserTest {
                 throw new AssertionError("chromium did not open its DevTools port");
             }
             // Keep reading stderr so that chromium never blocks on a full pipe.
-            Thread drain = new Thread(() -> stderr.lines().forEach(line -> { }), "chromium-stderr");
+            Thread drain = new Thread(() -> stderr.lines().forEach(line -> {
+            }), "chromium-stderr");
             drain.setDaemon(true);
             drain.start();
             URI devtools = URI.create(browserSocket);
             HttpClient http = HttpClient.newHttpClient();
             JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(
-                            URI.create("http://" + devtools.getAuthority() + "/json/list")).build(),
+                    URI.create("http://" + devtools.getAuthority() + "/json/list")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             String pageSocket = null;
             for (JsonNode target : targets) {

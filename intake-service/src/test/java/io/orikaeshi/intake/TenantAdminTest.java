@@ -49,7 +49,8 @@ class TenantAdminTest {
         assertEquals(id + ":2", latest.eventId());
         assertEquals("テスト商事株式会社", latest.profile().name());
         assertEquals(Duration.ofMinutes(10), latest.profile().promises().warningLead());
-        assertEquals(List.of("ご希望の折り返し時間帯"), latest.profile().plans().orElseThrow().get(0).hearingItems().orElseThrow());
+        assertEquals(List.of("ご希望の折り返し時間帯"),
+                latest.profile().plans().orElseThrow().get(0).hearingItems().orElseThrow());
         assertEquals(List.of("eigyo@test.example"),
                 latest.profile().notifications().routes().orElseThrow().get(0).recipients());
         assertTrue(latest.profile().notifications().quietHours());
@@ -70,7 +71,8 @@ class TenantAdminTest {
                 r -> id.equals(r.key()), 1, WAIT).get(0).value());
         assertEquals(Duration.ZERO, latest.profile().promises().warningLead());
         withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON)
-                .body(tenantBody(uniqueId("negwarn"), null).replace("\"warningLead\": \"PT10M\"", "\"warningLead\": \"-PT1M\""))
+                .body(tenantBody(uniqueId("negwarn"), null).replace("\"warningLead\": \"PT10M\"",
+                        "\"warningLead\": \"-PT1M\""))
                 .when().post("/tenants").then().statusCode(422)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("promises.warningLead"));
     }
@@ -81,15 +83,15 @@ class TenantAdminTest {
         createTenant(id);
         String operator = issueKey(id, "OPERATOR");
         withKey(operator).contentType(ContentType.JSON).body(callFrom("03-1234-5678",
-                        "\"hearingItems\": [{\"item\": \"ご希望の折り返し時間帯\", \"status\": \"PROVIDED\", \"value\": \"午後\"}]"))
+                "\"hearingItems\": [{\"item\": \"ご希望の折り返し時間帯\", \"status\": \"PROVIDED\", \"value\": \"午後\"}]"))
                 .when().post("/tenants/{t}/calls", id).then().statusCode(201);
 
         // A new plan replaces the hearing item: the next call is checked against it at once.
         withKey(issueKey(id, "ADMIN")).contentType(ContentType.JSON).body(tenantBody(id, null)
-                        .replace("ご希望の折り返し時間帯", "ご購入店舗"))
+                .replace("ご希望の折り返し時間帯", "ご購入店舗"))
                 .when().put("/tenants/{t}", id).then().statusCode(200).body("revision", equalTo(4));
         withKey(operator).contentType(ContentType.JSON).body(callFrom("03-1234-5679",
-                        "\"hearingItems\": [{\"item\": \"ご希望の折り返し時間帯\", \"status\": \"PROVIDED\", \"value\": \"午後\"}]"))
+                "\"hearingItems\": [{\"item\": \"ご希望の折り返し時間帯\", \"status\": \"PROVIDED\", \"value\": \"午後\"}]"))
                 .when().post("/tenants/{t}/calls", id).then().statusCode(422)
                 .body("errors.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith("hearingItems")));
     }
@@ -132,7 +134,8 @@ class TenantAdminTest {
 
         createTenant(id);
         withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON).body(tenantBody(id, null).replace("\"ja\"", "\"fr\""))
-                .when().put("/tenants/{t}", id).then().statusCode(422).body("errors.field", containsInAnyOrder("locale"));
+                .when().put("/tenants/{t}", id).then().statusCode(422)
+                .body("errors.field", containsInAnyOrder("locale"));
         withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON).body("{\"name\": 42")
                 .when().put("/tenants/{t}", id).then().statusCode(400);
         withKey(DemoKeys.PLATFORM).when().get("/tenants/{t}", id).then().body("revision", equalTo(1))

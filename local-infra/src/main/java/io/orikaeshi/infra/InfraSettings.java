@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param topics    Kafka topics to create with {@link Topics#PARTITIONS} partitions and replication factor 1
  */
 public record InfraSettings(int kafkaPort, int postgresPort, int smtpPort, int mailboxHttpPort,
-                            Path dataDir, List<String> databases, List<String> topics) {
+        Path dataDir, List<String> databases, List<String> topics) {
 
     /** Database names are spliced into SQL as identifiers, so only plain lower-case names are accepted. */
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");

@@ -166,7 +166,8 @@ final class KafkaBroker {
         try {
             Files.createDirectories(dir);
             try (OutputStream out = Files.newOutputStream(file)) {
-                config.store(out, "Written by local-infra for kafka-storage format; the broker itself reads the same values from memory");
+                config.store(out,
+                        "Written by local-infra for kafka-storage format; the broker itself reads the same values from memory");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);

@@ -28,7 +28,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     private boolean closed;
 
     private LocalInfrastructure(InfraSettings settings, KafkaBroker kafka, PostgresServer postgres, MailCatcher mail,
-                                MailboxHttpServer mailbox) {
+            MailboxHttpServer mailbox) {
         this.settings = settings;
         this.kafka = kafka;
         this.postgres = postgres;
@@ -58,7 +58,8 @@ public final class LocalInfrastructure implements AutoCloseable {
             undo.add(mail::stop);
             MailboxHttpServer mailbox = MailboxHttpServer.start(settings.mailboxHttpPort(), mail);
             undo.add(mailbox::stop);
-            KafkaBroker kafka = KafkaBroker.create(settings.kafkaPort(), Ports.free(), settings.dataDir().resolve("kafka"));
+            KafkaBroker kafka = KafkaBroker.create(settings.kafkaPort(), Ports.free(),
+                    settings.dataDir().resolve("kafka"));
             undo.add(kafka::stop);
             kafka.start();
             kafka.createTopics(settings.topics(), Topics.PARTITIONS);

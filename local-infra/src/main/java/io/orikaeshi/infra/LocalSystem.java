@@ -62,7 +62,7 @@ public final class LocalSystem {
 
     /** The configuration of one service, as environment variables (what a container or a unit file would set). */
     public static Map<String, String> serviceEnv(LocalInfrastructure infra, String module, String database,
-                                                 int httpPort, Path root) {
+            int httpPort, Path root) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
@@ -91,7 +91,7 @@ public final class LocalSystem {
 
     /** As {@link #startService(LocalInfrastructure, ServiceSpec, Path, Path)}, with more environment variables. */
     public static ServiceProcess startService(LocalInfrastructure infra, ServiceSpec spec, Path root, Path logDir,
-                                              Map<String, String> extraEnv) {
+            Map<String, String> extraEnv) {
         Map<String, String> env = new LinkedHashMap<>(serviceEnv(infra, spec, root));
         env.putAll(extraEnv);
         return ServiceProcess.start(spec.module(), quarkusRunJar(root, spec.module()), env, List.of(),
@@ -270,24 +270,27 @@ public final class LocalSystem {
         b.append(String.format(" Scheduler      http://localhost:%d%n", SERVICES.get(1).httpPort()));
         b.append(String.format(" Notification   http://localhost:%d%n", SERVICES.get(2).httpPort()));
         b.append(String.format(" Reporting      http://localhost:%d%n", SERVICES.get(3).httpPort()));
-        b.append(String.format(" Mailbox        http://localhost:%d   (JSON: /api/user, /api/user/<address>/messages/)%n",
+        b.append(String.format(
+                " Mailbox        http://localhost:%d   (JSON: /api/user, /api/user/<address>/messages/)%n",
                 s.mailboxHttpPort()));
         b.append(String.format(" Kafka          %s%n", infra.kafkaBootstrapServers()));
         b.append(String.format(" PostgreSQL     %s  (user %s, password %s)%n",
                 infra.jdbcUrl("<db>"), infra.dbUsername(), infra.dbPassword()));
         b.append(String.format(" SMTP           127.0.0.1:%d%n", infra.smtpPort()));
         b.append(String.format(" Logs           %s%n", logDir));
-        b.append('\n').append(" Try it: record a call for acme-jp with a callback due in two minutes, list the callbacks, read the mail\n");
+        b.append('\n').append(
+                " Try it: record a call for acme-jp with a callback due in two minutes, list the callbacks, read the mail\n");
         b.append(String.format(" curl -i http://localhost:%d/tenants/acme-jp/calls -H 'Authorization: Bearer %s'"
-                        + " -H 'Content-Type: application/json' -d '{\"addressee\": \"佐藤\","
-                        + " \"callerName\": {\"status\": \"PROVIDED\", \"value\": \"山田 太郎\"},"
-                        + " \"purpose\": {\"status\": \"PROVIDED\", \"value\": \"見積もりの件\"},"
-                        + " \"callbackNumber\": {\"status\": \"DECLINED\"},"
-                        + " \"callback\": {\"within\": \"PT2M\", \"assignee\": \"佐藤\"}}'%n",
+                + " -H 'Content-Type: application/json' -d '{\"addressee\": \"佐藤\","
+                + " \"callerName\": {\"status\": \"PROVIDED\", \"value\": \"山田 太郎\"},"
+                + " \"purpose\": {\"status\": \"PROVIDED\", \"value\": \"見積もりの件\"},"
+                + " \"callbackNumber\": {\"status\": \"DECLINED\"},"
+                + " \"callback\": {\"within\": \"PT2M\", \"assignee\": \"佐藤\"}}'%n",
                 SERVICES.get(0).httpPort(), DemoKeys.ACME_OPERATOR));
         b.append(String.format(" curl http://localhost:%d/tenants/acme-jp/callbacks -H 'Authorization: Bearer %s'%n",
                 SERVICES.get(3).httpPort(), DemoKeys.ACME_CLIENT));
-        b.append(String.format(" curl http://localhost:%d/api/user/uketsuke@acme.example/messages/   (or open http://localhost:%d)%n",
+        b.append(String.format(
+                " curl http://localhost:%d/api/user/uketsuke@acme.example/messages/   (or open http://localhost:%d)%n",
                 s.mailboxHttpPort(), s.mailboxHttpPort()));
         b.append('\n').append(" Ctrl-C stops everything.\n").append(line);
         return b.toString();

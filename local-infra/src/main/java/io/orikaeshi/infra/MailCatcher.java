@@ -40,7 +40,8 @@ public final class MailCatcher {
     }
 
     static MailCatcher start(int port) {
-        RefusingGreenMail greenMail = new RefusingGreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        RefusingGreenMail greenMail = new RefusingGreenMail(
+                new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
         MailCatcher catcher = new MailCatcher(greenMail);

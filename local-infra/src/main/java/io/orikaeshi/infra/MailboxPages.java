@@ -8,8 +8,8 @@ import java.util.Map;
 /** HTML for people. Every piece of mail content is untrusted, so everything rendered goes through {@link #escape}. */
 final class MailboxPages {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
 
     private static final String STYLE = """
             body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}

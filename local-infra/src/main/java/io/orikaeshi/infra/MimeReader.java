@@ -76,7 +76,8 @@ public final class MimeReader {
         Enumeration<Header> all = message.getAllHeaders();
         while (all.hasMoreElements()) {
             Header header = all.nextElement();
-            headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(MimeUtility.unfold(header.getValue()));
+            headers.computeIfAbsent(header.getName(), name -> new ArrayList<>())
+                    .add(MimeUtility.unfold(header.getValue()));
         }
         headers.replaceAll((name, values) -> List.copyOf(values));
         return Collections.unmodifiableMap(headers);

@@ -18,8 +18,8 @@ import java.util.Map;
  * @param raw        the full MIME source
  */
 public record ReceivedMail(String messageId, List<String> to, String from, String subject,
-                           String textBody, String htmlBody, Instant receivedAt,
-                           Map<String, List<String>> headers, String raw) {
+        String textBody, String htmlBody, Instant receivedAt,
+        Map<String, List<String>> headers, String raw) {
 
     public ReceivedMail {
         to = List.copyOf(to);

@@ -45,7 +45,7 @@ public final class ServiceProcess {
      * code, so the services get the same Java version as the caller. stdout and stderr are appended to logFile.
      */
     public static ServiceProcess start(String name, Path quarkusRunJar, Map<String, String> env, List<String> jvmArgs,
-                                       Path logFile) {
+            Path logFile) {
         if (!Files.isRegularFile(quarkusRunJar)) {
             throw new IllegalStateException(name + ": " + quarkusRunJar + " does not exist;"
                     + " run ./mvnw package -DskipTests first");
@@ -109,7 +109,8 @@ public final class ServiceProcess {
      */
     public void awaitHealthy(String healthUrl, Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl)).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl)).timeout(Duration.ofSeconds(5)).GET()
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastAnswer = "no answer yet";
         while (System.nanoTime() < deadline) {
@@ -174,7 +175,8 @@ public final class ServiceProcess {
         // Lenient decoding: a crash can leave half a multi-byte character at the end of the file.
         try (Stream<String> lines = new BufferedReader(new InputStreamReader(
                 Files.newInputStream(logFile), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE))).lines()) {
+                        .onMalformedInput(CodingErrorAction.REPLACE)))
+                .lines()) {
             lines.forEach(line -> {
                 if (tail.size() == LOG_TAIL_LINES) {
                     tail.removeFirst();

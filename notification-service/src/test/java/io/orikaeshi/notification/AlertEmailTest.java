@@ -97,7 +97,8 @@ class AlertEmailTest extends EventsToMail {
     @Test
     void chaseIsAlertedInEnglishForAnEnglishTenant() {
         String callId = reportedCall("globex-us");
-        publish(Topics.CALL_EVENTS, CallbackChased.of("globex-us", callId, Instant.now(), EventFixtures.newCallId(), 2));
+        publish(Topics.CALL_EVENTS,
+                CallbackChased.of("globex-us", callId, Instant.now(), EventFixtures.newCallId(), 2));
 
         ReceivedMail chase = mailAbout(callId, "[CALLED AGAIN]");
 
@@ -140,7 +141,8 @@ class AlertEmailTest extends EventsToMail {
                 CapturedItem.provided("見積もりの件"), CapturedItem.provided("+81312345678"), Urgency.NORMAL, null,
                 new CallbackPromise(DUE, "佐藤"), CallDirection.INBOUND, null,
                 List.of(new HearingAnswer("ご希望の折り返し時間帯", CapturedItem.provided("15時以降")),
-                        new HearingAnswer("ご来店予定", CapturedItem.notObtained(CaptureStatus.DECLINED))), null);
+                        new HearingAnswer("ご来店予定", CapturedItem.notObtained(CaptureStatus.DECLINED))),
+                null);
         publish(Topics.CALL_EVENTS, EventFixtures.callReceived("acme-jp", callId, details));
 
         ReceivedMail report = mailAbout(callId, "【お電話のご報告】");

@@ -68,7 +68,8 @@ class BatchConsumptionTest extends EventsToMail {
             assertEquals("SENT", rows.get(0).status());
         }
         assertEquals(poison.eventId(), EventCodec.fromJson(parked.value()).eventId());
-        assertTrue(header(parked, "dead-letter-reason").startsWith("cannot be applied"), header(parked, "dead-letter-reason"));
+        assertTrue(header(parked, "dead-letter-reason").startsWith("cannot be applied"),
+                header(parked, "dead-letter-reason"));
         assertEquals(Topics.CALL_EVENTS, header(parked, "dead-letter-topic"));
         assertEquals(List.of(), Ledger.ofCall(poison.callId()), "nothing of the poison was kept");
     }
@@ -87,7 +88,8 @@ class BatchConsumptionTest extends EventsToMail {
         mail.awaitMessages(m -> m.textBody().contains(call.callId()), 1, WAIT);
         ConsumerRecord<String, String> parked = kafka.poll(DLQ, r -> key.equals(r.key()), 1, WAIT).get(0);
         assertEquals("{not json", parked.value());
-        assertTrue(header(parked, "dead-letter-reason").startsWith("not an event"), header(parked, "dead-letter-reason"));
+        assertTrue(header(parked, "dead-letter-reason").startsWith("not an event"),
+                header(parked, "dead-letter-reason"));
     }
 
     /** A batch's rows are written together at its end; an event that changes a snapshot must still see its call's. */

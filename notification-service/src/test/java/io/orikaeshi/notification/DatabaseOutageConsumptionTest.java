@@ -38,8 +38,8 @@ class DatabaseOutageConsumptionTest {
     private static final String DLQ = Topics.deadLetter("notification-service");
     private static final Duration OUTAGE = Duration.ofSeconds(60);
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Pattern CALL_EVENTS_STALL =
-            Pattern.compile("orikaeshi_inbox_stalled_seconds\\{[^}]*channel=\"call-events\"[^}]*} ([0-9.E]+)");
+    private static final Pattern CALL_EVENTS_STALL = Pattern
+            .compile("orikaeshi_inbox_stalled_seconds\\{[^}]*channel=\"call-events\"[^}]*} ([0-9.E]+)");
     @RegisterExtension
     static final KafkaTestClient kafka = KafkaTestClient.onTestInfrastructure();
 

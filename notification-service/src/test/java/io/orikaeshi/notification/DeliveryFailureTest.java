@@ -63,7 +63,8 @@ class DeliveryFailureTest extends EventsToMail {
 
         NotificationFailed failed = assertInstanceOf(NotificationFailed.class, EventCodec.fromJson(kafka.poll(
                 Topics.NOTIFICATION_EVENTS, r -> call.callId().equals(r.key()) && r.value().contains(gone)
-                        && r.value().contains("NotificationFailed"), 1, WAIT).get(0).value()));
+                        && r.value().contains("NotificationFailed"),
+                1, WAIT).get(0).value()));
         // The escalation still reaches the tenant; give a retry (first after 2 s) time to happen if it would.
         mail.awaitMessages(m -> m.textBody().contains(call.callId()) && m.subject().startsWith("【エスカレーション2】"),
                 1, WAIT);

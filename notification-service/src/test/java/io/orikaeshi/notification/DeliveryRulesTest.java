@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
@@ -47,7 +46,8 @@ class DeliveryRulesTest extends EventsToMail {
     private static CallReceived call(String tenant, String addressee, String category, Urgency urgency, Instant due) {
         CallDetails details = new CallDetails(Instant.now(), "op-1", "tokyo-1", addressee,
                 CapturedItem.provided("山田 太郎"), CapturedItem.provided("見積もりの件"),
-                CapturedItem.provided("+81312345678"), urgency, null, due == null ? null : new CallbackPromise(due, "佐藤"),
+                CapturedItem.provided("+81312345678"), urgency, null,
+                due == null ? null : new CallbackPromise(due, "佐藤"),
                 CallDirection.INBOUND, category, List.of(), null);
         CallReceived event = EventFixtures.callReceived(tenant, EventFixtures.newCallId(), details);
         publish(Topics.CALL_EVENTS, event);
@@ -102,7 +102,8 @@ class DeliveryRulesTest extends EventsToMail {
         assertEquals("PENDING", held.status());
         assertEquals(opening, held.heldUntil(), "held, durably, until the next opening");
         NotificationDeferred deferred = assertInstanceOf(NotificationDeferred.class, EventCodec.fromJson(kafka.poll(
-                Topics.NOTIFICATION_EVENTS, r -> normal.callId().equals(r.key()) && r.value().contains("quiet hours"), 1, WAIT).get(0).value()));
+                Topics.NOTIFICATION_EVENTS, r -> normal.callId().equals(r.key()) && r.value().contains("quiet hours"),
+                1, WAIT).get(0).value()));
         assertEquals(opening, deferred.until());
 
         ReceivedMail released = mail.awaitMessages(m -> m.textBody().contains(normal.callId()), 1,
@@ -123,7 +124,8 @@ class DeliveryRulesTest extends EventsToMail {
         for (CallReceived call : calls) {
             assertEquals(1, mailsAbout(call.callId()).size());
         }
-        List<Instant> times = received.stream().map(ReceivedMail::receivedAt).sorted(Comparator.naturalOrder()).toList();
+        List<Instant> times = received.stream().map(ReceivedMail::receivedAt).sorted(Comparator.naturalOrder())
+                .toList();
         Duration window = Duration.ofSeconds(TestTenants.LIMIT_WINDOW_SECONDS);
         for (int i = 0; i + TestTenants.LIMIT < times.size(); i++) {
             Duration spread = Duration.between(times.get(i), times.get(i + TestTenants.LIMIT));
@@ -155,7 +157,8 @@ class DeliveryRulesTest extends EventsToMail {
         String overdueSection = text.substring(text.indexOf("■ 期限を過ぎた折り返し"), text.indexOf("■ 期限前の折り返し"));
         assertTrue(overdueSection.contains("山田 太郎 様（佐藤宛）") && overdueSection.contains(overdue.callId()), text);
         assertTrue(text.substring(text.indexOf("■ 期限前の折り返し")).contains(open.callId()), text);
-        assertFalse(text.contains(done.callId()) || text.contains(noCallback.callId()), "closed or no callback: " + text);
+        assertFalse(text.contains(done.callId()) || text.contains(noCallback.callId()),
+                "closed or no callback: " + text);
         assertTrue(digest.htmlBody().contains("4件（うち至急 1件、折り返しのお約束 3件）"), digest.htmlBody());
         assertTrue(mail.messages().stream().noneMatch(m -> m.subject().startsWith("【お電話のご報告】")
                 && m.to().contains("digest@test.example")), "a digest tenant gets no per-call reports");

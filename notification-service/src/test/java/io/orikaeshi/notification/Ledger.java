@@ -16,7 +16,7 @@ import java.util.List;
 final class Ledger {
 
     record Row(String recipient, String kind, String status, int attempts, Instant nextAttemptAt, Instant heldUntil,
-               Instant sentAt) {
+            Instant sentAt) {
     }
 
     private Ledger() {
@@ -26,8 +26,9 @@ final class Ledger {
         LocalInfrastructure infra = InfraTestResource.infra();
         try (Connection db = DriverManager.getConnection(infra.jdbcUrl("notification"), infra.dbUsername(),
                 infra.dbPassword());
-             PreparedStatement query = db.prepareStatement("select recipient, kind, status, attempts, next_attempt_at, "
-                     + "held_until, sent_at from mail_message where call_id = ? order by id")) {
+                PreparedStatement query = db
+                        .prepareStatement("select recipient, kind, status, attempts, next_attempt_at, "
+                                + "held_until, sent_at from mail_message where call_id = ? order by id")) {
             query.setString(1, callId);
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
@@ -47,7 +48,8 @@ final class Ledger {
         LocalInfrastructure infra = InfraTestResource.infra();
         try (Connection db = DriverManager.getConnection(infra.jdbcUrl("notification"), infra.dbUsername(),
                 infra.dbPassword());
-             PreparedStatement query = db.prepareStatement("select closed_at from call_snapshot where call_id = ?")) {
+                PreparedStatement query = db
+                        .prepareStatement("select closed_at from call_snapshot where call_id = ?")) {
             query.setString(1, callId);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() && (!closed || rs.getTimestamp(1) != null);

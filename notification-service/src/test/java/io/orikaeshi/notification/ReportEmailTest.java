@@ -40,7 +40,7 @@ class ReportEmailTest extends EventsToMail {
     }
 
     private static CallReceived call(String tenant, CapturedItem name, CapturedItem purpose, CapturedItem number,
-                                     Instant due) {
+            Instant due) {
         String callId = EventFixtures.newCallId();
         CallDetails details = EventFixtures.details(name, purpose, number, due);
         CallReceived event = EventFixtures.callReceived(tenant, callId, details);
@@ -77,7 +77,9 @@ class ReportEmailTest extends EventsToMail {
         assertEquals(List.of(EN_RECIPIENT), report.to());
         assertTrue(report.subject().contains("from a caller who did not give a name"), report.subject());
         assertTrue(report.subject().contains("no callback needed"), report.subject());
-        assertTrue(report.textBody().contains("Purpose:          Not obtained: the caller hung up before it could be asked"),
+        assertTrue(
+                report.textBody()
+                        .contains("Purpose:          Not obtained: the caller hung up before it could be asked"),
                 report.textBody());
         assertTrue(report.textBody().contains("Caller's name:    Asked, but the caller preferred not to give it"));
         assertTrue(report.htmlBody().contains("<a href=\"tel:+12125550123\">"), report.htmlBody());
@@ -101,14 +103,17 @@ class ReportEmailTest extends EventsToMail {
 
         ReceivedMail report = onlyMailAbout(event.callId());
 
-        assertTrue(report.header("Subject").contains("=?"), "subject sent RFC 2047 encoded: " + report.header("Subject"));
+        assertTrue(report.header("Subject").contains("=?"),
+                "subject sent RFC 2047 encoded: " + report.header("Subject"));
         String caller = name.isProvided() ? wording.callerDisplay("山田 太郎") : wording.unnamedCaller();
         assertTrue(report.subject().contains(caller), report.subject());
-        assertTrue(report.subject().contains(due == null ? (wording == Wording.JA ? "折り返し不要" : "no callback needed")
+        assertTrue(report.subject().contains(due == null
+                ? (wording == Wording.JA ? "折り返し不要" : "no callback needed")
                 : (wording == Wording.JA ? "折り返し期限" : "callback due")), report.subject());
         assertNotNull(report.htmlBody(), "multipart with an HTML part");
         for (CapturedItem item : List.of(name, purpose, number)) {
-            String shown = item == number ? PhoneDisplay.forRegion(item.value(), "acme-jp".equals(tenant) ? "JP" : "US")
+            String shown = item == number
+                    ? PhoneDisplay.forRegion(item.value(), "acme-jp".equals(tenant) ? "JP" : "US")
                     : item.value();
             String expected = item.isProvided() ? shown : wording.notObtained(item.status());
             assertTrue(report.textBody().contains(expected), expected + " in\n" + report.textBody());
@@ -169,7 +174,9 @@ class ReportEmailTest extends EventsToMail {
     }
 
     /** Every caller- or operator-supplied text of a call, each a way into the subject or the HTML part. */
-    enum Field { CALLER_NAME, PURPOSE, CALLBACK_NUMBER, ADDRESSEE, NOTES, ASSIGNEE, HEARING_LABEL, HEARING_ANSWER }
+    enum Field {
+        CALLER_NAME, PURPOSE, CALLBACK_NUMBER, ADDRESSEE, NOTES, ASSIGNEE, HEARING_LABEL, HEARING_ANSWER
+    }
 
     /** Line breaks of every kind (CR, LF, NEL, U+2028, U+2029) to start headers, and markup to run in the HTML part. */
     private static final String ATTACK = "x\r\nBcc: evil@attacker.example\rX-Evil-1: 1\nX-Evil-2: 1\u0085X-Evil-3: 1"
@@ -188,7 +195,8 @@ class ReportEmailTest extends EventsToMail {
                 new CallbackPromise(Instant.now().plusSeconds(3600), field == Field.ASSIGNEE ? ATTACK : "佐藤"),
                 CallDirection.INBOUND, null,
                 List.of(new HearingAnswer(field == Field.HEARING_LABEL ? ATTACK : "ご希望の時間帯",
-                        CapturedItem.provided(field == Field.HEARING_ANSWER ? ATTACK : "15時以降"))), null);
+                        CapturedItem.provided(field == Field.HEARING_ANSWER ? ATTACK : "15時以降"))),
+                null);
         publish(Topics.CALL_EVENTS, EventFixtures.callReceived("acme-jp", callId, details));
         publish(Topics.DEADLINE_EVENTS, EventFixtures.overdue("acme-jp", callId, Instant.now()));
 
@@ -198,7 +206,8 @@ class ReportEmailTest extends EventsToMail {
         for (ReceivedMail received : mails) {
             assertEquals(List.of(JA_RECIPIENT), received.to());
             assertTrue(received.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Bcc")
-                    || h.toLowerCase(java.util.Locale.ROOT).startsWith("x-evil")), received.headers().keySet().toString());
+                    || h.toLowerCase(java.util.Locale.ROOT).startsWith("x-evil")),
+                    received.headers().keySet().toString());
             assertTrue(received.subject().chars().noneMatch(c -> c == '\r' || c == '\n' || c == 0x85
                     || c == 0x2028 || c == 0x2029), received.subject());
             assertFalse(received.htmlBody().contains("<img") || received.htmlBody().contains("<script"),

@@ -53,15 +53,19 @@ class AdminRebuildTest {
 
         // Holding the live side keeps the rebuild from its final switch-over, so it is surely still running.
         writer.whileLiveHeld(() -> {
-            withKey(DemoKeys.PLATFORM).post("/admin/rebuild").then().statusCode(202).header("Location", endsWith("/admin/rebuild"))
+            withKey(DemoKeys.PLATFORM).post("/admin/rebuild").then().statusCode(202)
+                    .header("Location", endsWith("/admin/rebuild"))
                     .body("state", equalTo("RUNNING"));
-            withKey(DemoKeys.PLATFORM).post("/admin/rebuild").then().statusCode(409).contentType("application/problem+json");
+            withKey(DemoKeys.PLATFORM).post("/admin/rebuild").then().statusCode(409)
+                    .contentType("application/problem+json");
             return null;
         });
         CallReceived meanwhile = Calls.of("globex-us", now).promised(now.plusSeconds(600), "Smith").event();
-        CallbackCompleted completed = CallbackCompleted.of("globex-us", meanwhile.callId(), now.plusSeconds(30), "Smith");
+        CallbackCompleted completed = CallbackCompleted.of("globex-us", meanwhile.callId(), now.plusSeconds(30),
+                "Smith");
         Stream.publish(meanwhile, completed);
-        eventually(() -> withKey(DemoKeys.PLATFORM).get("/admin/rebuild").then().statusCode(200).body("state", equalTo("SUCCEEDED"))
+        eventually(() -> withKey(DemoKeys.PLATFORM).get("/admin/rebuild").then().statusCode(200)
+                .body("state", equalTo("SUCCEEDED"))
                 .body("recordsRead", greaterThan(0)).body("eventsApplied", greaterThan(0)));
         Stream.awaitConsumed();
 

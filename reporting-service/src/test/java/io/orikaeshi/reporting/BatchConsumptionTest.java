@@ -35,15 +35,18 @@ class BatchConsumptionTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant due = now.plusSeconds(600);
         CallReceived call = Calls.of("acme-jp", now).promised(due, "佐藤").event();
-        CallbackExtended first = CallbackExtended.of("acme-jp", call.callId(), now.plusSeconds(1), due, due.plusSeconds(600), "佐藤");
-        CallbackExtended second = CallbackExtended.of("acme-jp", call.callId(), now.plusSeconds(2), due.plusSeconds(600),
+        CallbackExtended first = CallbackExtended.of("acme-jp", call.callId(), now.plusSeconds(1), due,
+                due.plusSeconds(600), "佐藤");
+        CallbackExtended second = CallbackExtended.of("acme-jp", call.callId(), now.plusSeconds(2),
+                due.plusSeconds(600),
                 due.plusSeconds(1200), "佐藤");
         Stream.publish(call, call, first, first, second, second);
         Stream.awaitConsumed();
 
         String row = "from call_log where call_id = '" + call.callId() + "'";
         assertEquals("2", value(dataSource, "select extension_count " + row));
-        assertEquals("t", value(dataSource, "select callback_due_at = '" + due.plusSeconds(1200) + "'::timestamptz " + row));
+        assertEquals("t",
+                value(dataSource, "select callback_due_at = '" + due.plusSeconds(1200) + "'::timestamptz " + row));
         assertEquals("3", value(dataSource, "select count(*) from processed_event where event_id in ('"
                 + call.eventId() + "', '" + first.eventId() + "', '" + second.eventId() + "')"));
     }

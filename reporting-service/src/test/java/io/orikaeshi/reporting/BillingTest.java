@@ -57,7 +57,8 @@ class BillingTest {
     @Test
     void csvHasOneLinePerPlanAndTheTotal() {
         publish(CALLS.toArray(CallReceived[]::new));
-        eventually(() -> asClient("plan-test").get("/tenants/plan-test/billing?month=2026-03").then().body("total", equalTo(500)));
+        eventually(() -> asClient("plan-test").get("/tenants/plan-test/billing?month=2026-03").then().body("total",
+                equalTo(500)));
 
         String csv = asClient("plan-test").get("/tenants/plan-test/billing.csv?month=2026-03").then().statusCode(200)
                 .header("Content-Disposition", equalTo("attachment; filename=\"billing-plan-test-2026-03.csv\""))

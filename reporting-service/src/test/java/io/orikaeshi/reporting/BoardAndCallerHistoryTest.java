@@ -53,12 +53,14 @@ class BoardAndCallerHistoryTest {
                 CallbackEscalated.of("acme-jp", call.callId(), now, due, 2, "sv@acme.example"),
                 CallbackChased.of("acme-jp", call.callId(), now, "chase-1", 1),
                 CallbackChased.of("acme-jp", call.callId(), now, "chase-2", 2),
-                CallbackReassigned.of("acme-jp", call.callId(), now.plusSeconds(1), "受付チーム", AssigneeKind.POOL, "scheduler"));
+                CallbackReassigned.of("acme-jp", call.callId(), now.plusSeconds(1), "受付チーム", AssigneeKind.POOL,
+                        "scheduler"));
         onBoard(call.callId(), r -> r.body("state", equalTo("ESCALATED")).body("escalationLevel", equalTo(2))
                 .body("chaseCount", equalTo(2)).body("assignee", equalTo("受付チーム")));
 
         publish(CallbackCompleted.of("acme-jp", call.callId(), now, "佐藤"));
-        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/board").then().body("callId", not(hasItem(call.callId()))));
+        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/board").then().body("callId",
+                not(hasItem(call.callId()))));
     }
 
     @Test
@@ -80,7 +82,8 @@ class BoardAndCallerHistoryTest {
                 CallbackEscalated.of("acme-jp", call.callId(), now.plusSeconds(1), due, 1, "sv@acme.example", 1,
                         EscalationReason.CHASE));
 
-        eventually(() -> asClient("acme-jp").queryParam("callerNumber", "+81312345678").get("/tenants/acme-jp/calls?limit=1000").then()
+        eventually(() -> asClient("acme-jp").queryParam("callerNumber", "+81312345678")
+                .get("/tenants/acme-jp/calls?limit=1000").then()
                 .rootPath("find { it.callId == '" + call.callId() + "' }")
                 .body("callback.state", equalTo("ESCALATED")).body("callback.status", equalTo("OPEN"))
                 .body("callback.dueAt", equalTo(due.toString())).body("callback.overdueAt", equalTo(null))
@@ -102,7 +105,8 @@ class BoardAndCallerHistoryTest {
         eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/callbacks?status=overdue&limit=1000").then()
                 .body("callId", not(hasItem(call.callId()))));
         // Overdue for the old due time was applied (it counts in the SLA) but the promise in force is open.
-        eventually(() -> asClient("acme-jp").queryParam("callerNumber", "+81312345678").get("/tenants/acme-jp/calls?limit=1000").then()
+        eventually(() -> asClient("acme-jp").queryParam("callerNumber", "+81312345678")
+                .get("/tenants/acme-jp/calls?limit=1000").then()
                 .rootPath("find { it.callId == '" + call.callId() + "' }")
                 .body("callback.status", equalTo("OPEN")).body("callback.extensionCount", equalTo(1)));
         onBoard(call.callId(), r -> r.body("state", equalTo("OPEN")).body("secondsLeft", greaterThan(3000)));
@@ -116,7 +120,8 @@ class BoardAndCallerHistoryTest {
         CallReceived soon = Calls.of("acme-jp", now).promised(now.plusSeconds(40_000), "佐藤").event();
         publish(late, urgent, soon);
         eventually(() -> {
-            List<String> ids = asClient("acme-jp").get("/tenants/acme-jp/board").then().extract().jsonPath().getList("callId");
+            List<String> ids = asClient("acme-jp").get("/tenants/acme-jp/board").then().extract().jsonPath()
+                    .getList("callId");
             int u = ids.indexOf(urgent.callId());
             int s = ids.indexOf(soon.callId());
             int l = ids.indexOf(late.callId());
@@ -129,8 +134,10 @@ class BoardAndCallerHistoryTest {
     void callerHistoryGivesPreviousCallsOpenPromisesAndChasesOfThatNumberOnly() {
         String number = "+8175" + (1_000_000 + (int) (Math.random() * 8_999_999));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        CallReceived first = Calls.of("acme-jp", now.minusSeconds(7200)).from(number).promised(now.minusSeconds(3600), "佐藤").event();
-        CallReceived second = Calls.of("acme-jp", now.minusSeconds(600)).from(number).promised(now.plusSeconds(600), "鈴木").event();
+        CallReceived first = Calls.of("acme-jp", now.minusSeconds(7200)).from(number)
+                .promised(now.minusSeconds(3600), "佐藤").event();
+        CallReceived second = Calls.of("acme-jp", now.minusSeconds(600)).from(number)
+                .promised(now.plusSeconds(600), "鈴木").event();
         CallReceived elsewhere = Calls.of("globex-us", now).from(number).event();
         publish(first, second, elsewhere, CallbackCompleted.of("acme-jp", first.callId(), now.minusSeconds(3000), "佐藤"),
                 CallbackChased.of("acme-jp", second.callId(), now, "c", 1));

@@ -41,8 +41,9 @@ class CallLogQueryTest {
         publish(quote, urgentQuote, declined, otherNumber, outOfRange);
         String range = "from=2026-05-11T00:00:00Z&to=2026-05-12T00:00:00Z";
 
-        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/calls?" + range).then().statusCode(200).body("callId",
-                contains(otherNumber.callId(), declined.callId(), urgentQuote.callId(), quote.callId())));
+        eventually(
+                () -> asClient("acme-jp").get("/tenants/acme-jp/calls?" + range).then().statusCode(200).body("callId",
+                        contains(otherNumber.callId(), declined.callId(), urgentQuote.callId(), quote.callId())));
         asClient("acme-jp").get("/tenants/acme-jp/calls?" + range + "&addressee=鈴木&purpose=見積").then()
                 .body("callId", contains(urgentQuote.callId(), quote.callId()));
         asClient("acme-jp").get("/tenants/acme-jp/calls?" + range + "&urgency=urgent").then()
@@ -65,7 +66,8 @@ class CallLogQueryTest {
             expected.add(0, call.callId());
         }
         String range = "from=2026-05-13T00:00:00Z&to=2026-05-14T00:00:00Z";
-        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/calls?limit=1000&" + range).then().body("$", hasSize(7)));
+        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/calls?limit=1000&" + range).then().body("$",
+                hasSize(7)));
 
         List<String> seen = new ArrayList<>();
         Response page = asClient("acme-jp").get("/tenants/acme-jp/calls?limit=3&" + range);
@@ -113,11 +115,13 @@ class CallLogQueryTest {
         publish(call,
                 NotificationDeferred.of("acme-jp", call.callId(), t, "m-1", "REPORT", "uketsuke@acme.example",
                         t.plusSeconds(600), "quiet hours"),
-                NotificationSent.of("acme-jp", call.callId(), t.plusSeconds(600), "m-1", "REPORT", "uketsuke@acme.example"),
+                NotificationSent.of("acme-jp", call.callId(), t.plusSeconds(600), "m-1", "REPORT",
+                        "uketsuke@acme.example"),
                 io.orikaeshi.events.NotificationFailed.of("acme-jp", call.callId(), t.plusSeconds(700), "m-2", "ALERT",
                         "sv@acme.example", "550 mailbox unavailable"));
 
-        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/calls/{id}/deliveries", call.callId()).then().statusCode(200)
+        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/calls/{id}/deliveries", call.callId()).then()
+                .statusCode(200)
                 .body("outcome", contains("DEFERRED", "SENT", "FAILED"))
                 .body("[0].deferredUntil", equalTo(t.plusSeconds(600).toString()))
                 .body("[1].recipient", equalTo("uketsuke@acme.example"))

@@ -29,8 +29,9 @@ class CallLogTest {
     }
 
     private static void callback(String tenant, String callId, Consumer<ValidatableResponse> check) {
-        eventually(() -> check.accept(asClient(tenant).when().get("/tenants/{t}/callbacks?limit=1000", tenant).then().statusCode(200)
-                .rootPath("find { it.callId == '" + callId + "' }")));
+        eventually(() -> check
+                .accept(asClient(tenant).when().get("/tenants/{t}/callbacks?limit=1000", tenant).then().statusCode(200)
+                        .rootPath("find { it.callId == '" + callId + "' }")));
     }
 
     @Test
@@ -49,8 +50,9 @@ class CallLogTest {
 
         publish(Topics.DEADLINE_EVENTS, EventFixtures.overdue("acme-jp", callId, due));
         callback("acme-jp", callId, r -> r.body("callback.status", equalTo("OVERDUE")));
-        eventually(() -> asClient("acme-jp").when().get("/tenants/acme-jp/callbacks?status=overdue").then().statusCode(200)
-                .body("callId", hasItem(callId)));
+        eventually(
+                () -> asClient("acme-jp").when().get("/tenants/acme-jp/callbacks?status=overdue").then().statusCode(200)
+                        .body("callId", hasItem(callId)));
 
         publish(Topics.CALL_EVENTS, EventFixtures.completed("acme-jp", callId));
         callback("acme-jp", callId, r -> r.body("callback.status", equalTo("COMPLETED")));
@@ -81,7 +83,8 @@ class CallLogTest {
 
         eventually(() -> asClient("acme-jp").when().get("/tenants/acme-jp/calls").then().statusCode(200)
                 .body("callId", hasItem(callId)));
-        asClient("acme-jp").when().get("/tenants/acme-jp/callbacks").then().statusCode(200).body("callId", not(hasItem(callId)));
+        asClient("acme-jp").when().get("/tenants/acme-jp/callbacks").then().statusCode(200).body("callId",
+                not(hasItem(callId)));
     }
 
     @Test
@@ -89,15 +92,19 @@ class CallLogTest {
         String callId = EventFixtures.newCallId();
         publish(Topics.CALL_EVENTS, EventFixtures.callReceived("globex-us", callId, Instant.now().plusSeconds(600)));
 
-        eventually(() -> asClient("globex-us").when().get("/tenants/globex-us/calls").then().body("callId", hasItem(callId)));
+        eventually(() -> asClient("globex-us").when().get("/tenants/globex-us/calls").then().body("callId",
+                hasItem(callId)));
 
-        asClient("acme-jp").when().get("/tenants/acme-jp/calls").then().statusCode(200).body("callId", not(hasItem(callId)));
-        asClient("acme-jp").when().get("/tenants/acme-jp/callbacks").then().statusCode(200).body("callId", not(hasItem(callId)));
+        asClient("acme-jp").when().get("/tenants/acme-jp/calls").then().statusCode(200).body("callId",
+                not(hasItem(callId)));
+        asClient("acme-jp").when().get("/tenants/acme-jp/callbacks").then().statusCode(200).body("callId",
+                not(hasItem(callId)));
     }
 
     @Test
     void unknownTenantIsNotFoundAndAnUnknownStatusIsABadRequest() {
-        asClient("acme-jp").when().get("/tenants/nobody/calls").then().statusCode(404).contentType("application/problem+json");
+        asClient("acme-jp").when().get("/tenants/nobody/calls").then().statusCode(404)
+                .contentType("application/problem+json");
         asClient("acme-jp").when().get("/tenants/acme-jp/callbacks?status=lost").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", equalTo(List.of("status")));
         asClient("acme-jp").when().get("/tenants/acme-jp/calls?limit=0").then().statusCode(422)

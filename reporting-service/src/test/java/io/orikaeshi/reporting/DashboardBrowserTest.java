@@ -51,7 +51,8 @@ class DashboardBrowserTest {
         Instant aug3 = Instant.parse("2026-08-03T01:00:00Z");
         CallReceived kept = Calls.of("acme-jp", aug3).promised(aug3.plusSeconds(3600), "佐藤").event();
         publish(open, kept, CallbackCompleted.of("acme-jp", kept.callId(), aug3.plusSeconds(600), "佐藤"));
-        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/board?limit=5000").then().body("callId", hasItem(open.callId())));
+        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/board?limit=5000").then().body("callId",
+                hasItem(open.callId())));
         eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/sla?from=2026-08-03&to=2026-08-03").then()
                 .body("[0].keptOnTime", equalTo(1)));
 

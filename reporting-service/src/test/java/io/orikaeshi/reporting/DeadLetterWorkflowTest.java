@@ -182,7 +182,7 @@ class DeadLetterWorkflowTest {
 
     /** Parks a record as the contract says a consumer does, and returns its id on the dead-letter topic. */
     private static String park(String key, String value, String reason, String cause, String traceparent,
-                               int originPartition, long originOffset) {
+            int originPartition, long originOffset) {
         RecordHeaders headers = new RecordHeaders();
         if (traceparent != null) {
             headers.add("traceparent", bytes(traceparent));

@@ -90,13 +90,15 @@ class RebuildTest {
         int applied = replay.replay("replay_twice", twice, twice.size());
 
         assertEquals(snapshot(dataSource, "replay_single"), snapshot(dataSource, "replay_twice"));
-        assertEquals(Integer.parseInt(value(dataSource, "select count(*) from replay_single.processed_event")), applied);
+        assertEquals(Integer.parseInt(value(dataSource, "select count(*) from replay_single.processed_event")),
+                applied);
     }
 
     private static List<String> everyRecordSchedulerTopicsFirst() {
         List<String> payloads = new ArrayList<>();
         for (String topic : List.of(Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS, Topics.CALL_EVENTS)) {
-            Stream.client().readAll(topic, Duration.ofSeconds(1)).stream().map(ConsumerRecord::value).forEach(payloads::add);
+            Stream.client().readAll(topic, Duration.ofSeconds(1)).stream().map(ConsumerRecord::value)
+                    .forEach(payloads::add);
         }
         return payloads;
     }
@@ -115,7 +117,8 @@ class RebuildTest {
                 CallbackAttempted.of("acme-jp", call.callId(), now, AttemptOutcome.NO_ANSWER, later, "佐藤"),
                 CallbackOverdue.of("acme-jp", call.callId(), due, due, "佐藤"),
                 CallbackEscalated.of("acme-jp", call.callId(), due, due, 1, "佐藤"),
-                CallbackReassigned.of("acme-jp", call.callId(), due.plusSeconds(1), "受付チーム", AssigneeKind.POOL, "scheduler"),
+                CallbackReassigned.of("acme-jp", call.callId(), due.plusSeconds(1), "受付チーム", AssigneeKind.POOL,
+                        "scheduler"),
                 CallbackAcknowledged.of("acme-jp", call.callId(), due.plusSeconds(2), "鈴木"),
                 CallbackExtended.of("acme-jp", call.callId(), due.plusSeconds(3), due, later, "鈴木"),
                 CallbackExtended.of("acme-jp", call.callId(), due.plusSeconds(4), later, latest, "鈴木"),

@@ -47,28 +47,37 @@ class SlaTest {
 
     private static List<OrikaeshiEvent> scenario() {
         List<OrikaeshiEvent> events = new ArrayList<>();
-        CallReceived a = Calls.of("acme-jp", jst("2026-02-02T10:00:00")).promised(jst("2026-02-02T11:00:00"), "佐藤").event();
+        CallReceived a = Calls.of("acme-jp", jst("2026-02-02T10:00:00")).promised(jst("2026-02-02T11:00:00"), "佐藤")
+                .event();
         events.add(a);
         events.add(CallbackCompleted.of("acme-jp", a.callId(), jst("2026-02-02T10:30:00"), "佐藤"));
-        CallReceived b = Calls.of("acme-jp", jst("2026-02-02T10:00:00")).promised(jst("2026-02-02T10:30:00"), "佐藤").event();
+        CallReceived b = Calls.of("acme-jp", jst("2026-02-02T10:00:00")).promised(jst("2026-02-02T10:30:00"), "佐藤")
+                .event();
         events.add(b);
-        events.add(CallbackOverdue.of("acme-jp", b.callId(), jst("2026-02-02T10:30:00"), jst("2026-02-02T10:30:00"), "佐藤"));
-        events.add(CallbackEscalated.of("acme-jp", b.callId(), jst("2026-02-02T10:40:00"), jst("2026-02-02T10:30:00"), 1, "佐藤"));
+        events.add(CallbackOverdue.of("acme-jp", b.callId(), jst("2026-02-02T10:30:00"), jst("2026-02-02T10:30:00"),
+                "佐藤"));
+        events.add(CallbackEscalated.of("acme-jp", b.callId(), jst("2026-02-02T10:40:00"), jst("2026-02-02T10:30:00"),
+                1, "佐藤"));
         events.add(CallbackCompleted.of("acme-jp", b.callId(), jst("2026-02-02T11:00:00"), "佐藤"));
-        CallReceived c = Calls.of("acme-jp", jst("2026-02-02T12:00:00")).promised(jst("2026-02-02T12:30:00"), "鈴木").event();
+        CallReceived c = Calls.of("acme-jp", jst("2026-02-02T12:00:00")).promised(jst("2026-02-02T12:30:00"), "鈴木")
+                .event();
         events.add(c);
         events.add(CallbackExtended.of("acme-jp", c.callId(), jst("2026-02-02T12:20:00"), jst("2026-02-02T12:30:00"),
                 jst("2026-02-02T14:00:00"), "鈴木"));
         events.add(CallbackChased.of("acme-jp", c.callId(), jst("2026-02-02T12:50:00"), "c1", 1));
         events.add(CallbackChased.of("acme-jp", c.callId(), jst("2026-02-02T13:10:00"), "c2", 2));
         events.add(CallbackCompleted.of("acme-jp", c.callId(), jst("2026-02-02T13:30:00"), "鈴木"));
-        CallReceived d = Calls.of("acme-jp", jst("2026-02-02T15:00:00")).promised(jst("2026-02-02T16:00:00"), "鈴木").event();
+        CallReceived d = Calls.of("acme-jp", jst("2026-02-02T15:00:00")).promised(jst("2026-02-02T16:00:00"), "鈴木")
+                .event();
         events.add(d);
-        events.add(CallbackOverdue.of("acme-jp", d.callId(), jst("2026-02-02T16:00:00"), jst("2026-02-02T16:00:00"), "鈴木"));
-        CallReceived e = Calls.of("acme-jp", jst("2026-02-02T15:00:00")).promised(jst("2026-02-02T17:00:00"), "鈴木").event();
+        events.add(CallbackOverdue.of("acme-jp", d.callId(), jst("2026-02-02T16:00:00"), jst("2026-02-02T16:00:00"),
+                "鈴木"));
+        CallReceived e = Calls.of("acme-jp", jst("2026-02-02T15:00:00")).promised(jst("2026-02-02T17:00:00"), "鈴木")
+                .event();
         events.add(e);
         events.add(CallbackCancelled.of("acme-jp", e.callId(), jst("2026-02-02T15:10:00"), "no longer needed", "鈴木"));
-        CallReceived f = Calls.of("acme-jp", jst("2026-02-03T09:00:00")).promised(jst("2026-02-03T10:00:00"), "佐藤").event();
+        CallReceived f = Calls.of("acme-jp", jst("2026-02-03T09:00:00")).promised(jst("2026-02-03T10:00:00"), "佐藤")
+                .event();
         events.add(f);
         events.add(CallbackCompleted.of("acme-jp", f.callId(), jst("2026-02-03T09:10:00"), "佐藤"));
         events.add(Calls.of("acme-jp", jst("2026-02-02T16:00:00")).event());
@@ -76,7 +85,8 @@ class SlaTest {
     }
 
     private static ValidatableResponse sla(String query) {
-        return asClient("acme-jp").get("/tenants/acme-jp/sla?from=2026-02-02&to=2026-02-08&" + query).then().statusCode(200);
+        return asClient("acme-jp").get("/tenants/acme-jp/sla?from=2026-02-02&to=2026-02-08&" + query).then()
+                .statusCode(200);
     }
 
     private static void assertHandComputedFigures() {
@@ -115,6 +125,7 @@ class SlaTest {
                 .body("errors.field", contains("period"));
         asClient("acme-jp").get("/tenants/acme-jp/sla?from=2026-02-08&to=2026-02-02").then().statusCode(400)
                 .body("errors.field", contains("to"));
-        asClient("acme-jp").get("/tenants/acme-jp/sla?to=2026-02-02").then().statusCode(400).body("errors.field", contains("from"));
+        asClient("acme-jp").get("/tenants/acme-jp/sla?to=2026-02-02").then().statusCode(400).body("errors.field",
+                contains("from"));
     }
 }

@@ -39,9 +39,12 @@ class TenantIsolationTest {
     @BeforeAll
     static void globexCall() {
         call = Calls.of("globex-us", RECEIVED).from(NUMBER).promised(RECEIVED.plusSeconds(600), "Smith").event();
-        publish(call, CallbackOverdue.of("globex-us", call.callId(), RECEIVED.plusSeconds(600), RECEIVED.plusSeconds(600), "Smith"),
+        publish(call,
+                CallbackOverdue.of("globex-us", call.callId(), RECEIVED.plusSeconds(600), RECEIVED.plusSeconds(600),
+                        "Smith"),
                 CallbackChased.of("globex-us", call.callId(), RECEIVED.plusSeconds(700), "chase", 1),
-                NotificationSent.of("globex-us", call.callId(), RECEIVED, "iso-" + call.callId(), "REPORT", "frontdesk@globex.example"));
+                NotificationSent.of("globex-us", call.callId(), RECEIVED, "iso-" + call.callId(), "REPORT",
+                        "frontdesk@globex.example"));
     }
 
     /** Each query with what shows the call: its id, or a count only the call makes non-zero. */
@@ -62,7 +65,8 @@ class TenantIsolationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"calls", "calls.csv", "callbacks", "board", "history", "deliveries", "sla", "billing", "billing.csv"})
+    @ValueSource(strings = {"calls", "calls.csv", "callbacks", "board", "history", "deliveries", "sla", "billing",
+            "billing.csv"})
     void onlyKeysOfTheOwningTenantSeeTheCall(String name) {
         String[] q = query(name);
         eventually(() -> asClient("globex-us").urlEncodingEnabled(false).get("/tenants/globex-us" + q[0]).then()

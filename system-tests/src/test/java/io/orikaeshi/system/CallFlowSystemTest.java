@@ -70,7 +70,8 @@ class CallFlowSystemTest {
         infra = LocalInfrastructure.start(InfraSettings.forTests(
                 LocalSystem.SERVICES.stream().map(LocalSystem.ServiceSpec::database).toList()));
         Path logs = ROOT.resolve("system-tests").resolve("target").resolve("service-logs");
-        List<LocalSystem.ServiceSpec> specs = LocalSystem.SERVICES.stream().map(s -> s.withHttpPort(Ports.free())).toList();
+        List<LocalSystem.ServiceSpec> specs = LocalSystem.SERVICES.stream().map(s -> s.withHttpPort(Ports.free()))
+                .toList();
         collector = OtlpReceiver.start();
         // As a deployment points the services at its collector; finished spans leave within a fraction of a second.
         Map<String, String> tracing = Map.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint(),
@@ -193,13 +194,15 @@ class CallFlowSystemTest {
 
         OtlpReceiver.ExportedSpan request = one(trace, "intake-service", "SERVER", "POST /tenants/{tenantId}/calls");
         assertEquals(callerSpan, request.parentSpanId(), "intake's request continues the caller's trace");
-        OtlpReceiver.ExportedSpan published = childOf(trace, request, "intake-service", "PRODUCER", "publish CallReceived");
+        OtlpReceiver.ExportedSpan published = childOf(trace, request, "intake-service", "PRODUCER",
+                "publish CallReceived");
         for (String consumer : List.of("callback-scheduler", "notification-service", "reporting-service")) {
             childOf(trace, published, consumer, "CONSUMER", "consume CallReceived");
         }
         OtlpReceiver.ExportedSpan scheduled = one(trace, "callback-scheduler", "CONSUMER", "consume CallReceived");
         OtlpReceiver.ExportedSpan fired = childOf(trace, scheduled, "callback-scheduler", "INTERNAL", "fire OVERDUE");
-        OtlpReceiver.ExportedSpan overdue = childOf(trace, fired, "callback-scheduler", "PRODUCER", "publish CallbackOverdue");
+        OtlpReceiver.ExportedSpan overdue = childOf(trace, fired, "callback-scheduler", "PRODUCER",
+                "publish CallbackOverdue");
         OtlpReceiver.ExportedSpan alerted = childOf(trace, overdue, "notification-service", "CONSUMER",
                 "consume CallbackOverdue");
         OtlpReceiver.ExportedSpan alertSent = childOf(trace, alerted, "notification-service", "CLIENT",
@@ -208,7 +211,8 @@ class CallFlowSystemTest {
                 "publish NotificationSent");
         childOf(trace, alertOutcome, "reporting-service", "CONSUMER", "consume NotificationSent");
         OtlpReceiver.ExportedSpan reported = one(trace, "notification-service", "CONSUMER", "consume CallReceived");
-        OtlpReceiver.ExportedSpan reportSent = childOf(trace, reported, "notification-service", "CLIENT", "smtp send REPORT");
+        OtlpReceiver.ExportedSpan reportSent = childOf(trace, reported, "notification-service", "CLIENT",
+                "smtp send REPORT");
         childOf(trace, reportSent, "notification-service", "PRODUCER", "publish NotificationSent");
 
         Set<String> ids = trace.stream().map(OtlpReceiver.ExportedSpan::spanId).collect(Collectors.toSet());
@@ -235,7 +239,7 @@ class CallFlowSystemTest {
     }
 
     private static OtlpReceiver.ExportedSpan one(List<OtlpReceiver.ExportedSpan> trace, String service, String kind,
-                                                 String name) {
+            String name) {
         List<OtlpReceiver.ExportedSpan> found = trace.stream().filter(span -> service.equals(span.service())
                 && kind.equals(span.kind()) && name.equals(span.name())).toList();
         assertEquals(1, found.size(), "one " + kind + " span '" + name + "' of " + service + " in " + trace);
@@ -244,8 +248,8 @@ class CallFlowSystemTest {
 
     /** The span of the service with that name and kind whose parent is the given span; fails unless there is one. */
     private static OtlpReceiver.ExportedSpan childOf(List<OtlpReceiver.ExportedSpan> trace,
-                                                     OtlpReceiver.ExportedSpan parent, String service, String kind,
-                                                     String name) {
+            OtlpReceiver.ExportedSpan parent, String service, String kind,
+            String name) {
         List<OtlpReceiver.ExportedSpan> found = trace.stream().filter(span -> service.equals(span.service())
                 && kind.equals(span.kind()) && name.equals(span.name())
                 && parent.spanId().equals(span.parentSpanId())).toList();
@@ -262,7 +266,7 @@ class CallFlowSystemTest {
     }
 
     private static void appendChildren(StringBuilder out, List<OtlpReceiver.ExportedSpan> trace, String parent,
-                                       int depth) {
+            int depth) {
         for (OtlpReceiver.ExportedSpan span : trace) {
             if (parent.equals(span.parentSpanId())) {
                 out.append("  ".repeat(depth)).append(span.service()).append(": ").append(span.name())
@@ -277,10 +281,14 @@ class CallFlowSystemTest {
         postCall("globex-us", provided("Max Mustermann"), provided("Metrics"), provided("212-555-0100"),
                 OffsetDateTime.now(ZoneOffset.ofHours(9)).plusHours(1).truncatedTo(ChronoUnit.SECONDS));
         Map<String, List<String>> expected = Map.of(
-                urls.get(0), List.of("orikaeshi_events_published_total{topic=\"orikaeshi.call-events\",type=\"CallReceived\"}"),
-                urls.get(1), List.of("orikaeshi_scheduler_timers_pending", "orikaeshi_scheduler_firing_lateness_seconds_count"),
-                urls.get(2), List.of("orikaeshi_events_published_total{topic=\"orikaeshi.notification-events\",type=\"NotificationSent\"}"),
-                urls.get(3), List.of("reporting_projection_lag_seconds_count", "reporting_projection_lag_latest_seconds"));
+                urls.get(0),
+                List.of("orikaeshi_events_published_total{topic=\"orikaeshi.call-events\",type=\"CallReceived\"}"),
+                urls.get(1),
+                List.of("orikaeshi_scheduler_timers_pending", "orikaeshi_scheduler_firing_lateness_seconds_count"),
+                urls.get(2),
+                List.of("orikaeshi_events_published_total{topic=\"orikaeshi.notification-events\",type=\"NotificationSent\"}"),
+                urls.get(3),
+                List.of("reporting_projection_lag_seconds_count", "reporting_projection_lag_latest_seconds"));
         Instant end = Instant.now().plus(MAIL_WAIT);
         expected.forEach((url, names) -> {
             String metrics = "";
@@ -308,20 +316,23 @@ class CallFlowSystemTest {
 
     /** Where the time between the promise and the alert went, read from the services' own tables. */
     private static String hops(String callId, Instant due, Instant smtpAccepted) {
-        try (Connection scheduler = DriverManager.getConnection(infra.jdbcUrl("scheduler"), infra.dbUsername(), infra.dbPassword());
-             Connection notification = DriverManager.getConnection(infra.jdbcUrl("notification"), infra.dbUsername(), infra.dbPassword())) {
+        try (Connection scheduler = DriverManager.getConnection(infra.jdbcUrl("scheduler"), infra.dbUsername(),
+                infra.dbPassword());
+                Connection notification = DriverManager.getConnection(infra.jdbcUrl("notification"), infra.dbUsername(),
+                        infra.dbPassword())) {
             Instant fired = instant(scheduler, "select fired_at from deadline where call_id = ?", callId);
             Instant published;
             try (KafkaTestClient kafka = new KafkaTestClient(infra.kafkaBootstrapServers())) {
                 published = kafka.poll(Topics.DEADLINE_EVENTS, r -> callId.equals(r.key())
-                                && r.value().contains("\"type\":\"CallbackOverdue\""), 1, Duration.ofSeconds(5))
+                        && r.value().contains("\"type\":\"CallbackOverdue\""), 1, Duration.ofSeconds(5))
                         .stream().map(r -> Instant.ofEpochMilli(r.timestamp())).findFirst().orElse(null);
             }
             Instant queued = instant(notification,
                     "select created_at from mail_message where call_id = ? and kind = 'OVERDUE_ALERT'", callId);
             Instant sent = instant(notification,
                     "select sent_at from mail_message where call_id = ? and kind = 'OVERDUE_ALERT'", callId);
-            return String.format("due+%d ms: fired +%d, published +%d, alert queued +%d, sent +%d, accepted by SMTP +%d",
+            return String.format(
+                    "due+%d ms: fired +%d, published +%d, alert queued +%d, sent +%d, accepted by SMTP +%d",
                     Duration.between(due, smtpAccepted).toMillis(), millis(due, fired), millis(due, published),
                     millis(due, queued),
                     millis(due, sent), millis(due, smtpAccepted));

@@ -42,8 +42,8 @@ class ManifestsValidateTest {
         assertEquals(0, result.exitCode(), "deploy/validate/validate.js found problems:\n" + result.output());
         for (String overlay : List.of("overlays/dev", "overlays/prod")) {
             assertTrue(result.output().lines().anyMatch(line -> line.startsWith(overlay + ": ")
-                            && line.contains("Deployment") && line.contains("ScaledObject")
-                            && line.contains("KafkaTopic") && line.endsWith(", 0 problem(s)")),
+                    && line.contains("Deployment") && line.contains("ScaledObject")
+                    && line.contains("KafkaTopic") && line.endsWith(", 0 problem(s)")),
                     overlay + " was not rendered and checked:\n" + result.output());
         }
     }
@@ -90,7 +90,8 @@ class ManifestsValidateTest {
             Result result = run(List.of("node", "validate.js", "--file", broken.toString()), 60);
 
             assertEquals(1, result.exitCode(), result.output());
-            assertTrue(result.output().contains("INVALID Deployment/replicas-as-text: data/spec/replicas must be integer"),
+            assertTrue(
+                    result.output().contains("INVALID Deployment/replicas-as-text: data/spec/replicas must be integer"),
                     result.output());
             assertTrue(result.output().contains("INVALID ScaledObject/lag-as-number"), result.output());
             assertTrue(result.output().contains("INVALID KafkaTopic/misspelt-partitions"), result.output());

@@ -29,7 +29,7 @@ final class OtlpReceiver implements AutoCloseable {
 
     /** One exported span; parentSpanId is null for a root span. */
     record ExportedSpan(String service, String name, String kind, String traceId, String spanId, String parentSpanId,
-                        Map<String, String> attributes) {
+            Map<String, String> attributes) {
 
         @Override
         public String toString() {
@@ -75,7 +75,8 @@ final class OtlpReceiver implements AutoCloseable {
             }
             ExportTraceServiceRequest request;
             try (InputStream body = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
-                    ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
+                    ? new GZIPInputStream(exchange.getRequestBody())
+                    : exchange.getRequestBody()) {
                 request = ExportTraceServiceRequest.parseFrom(body);
             }
             for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
@@ -86,7 +87,8 @@ final class OtlpReceiver implements AutoCloseable {
                                 span.getKind().name().replace("SPAN_KIND_", ""),
                                 HEX.formatHex(span.getTraceId().toByteArray()),
                                 HEX.formatHex(span.getSpanId().toByteArray()),
-                                span.getParentSpanId().isEmpty() ? null
+                                span.getParentSpanId().isEmpty()
+                                        ? null
                                         : HEX.formatHex(span.getParentSpanId().toByteArray()),
                                 text(span.getAttributesList())));
                     }

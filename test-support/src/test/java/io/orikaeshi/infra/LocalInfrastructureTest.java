@@ -70,8 +70,8 @@ class LocalInfrastructureTest {
         String key = UUID.randomUUID().toString();
         kafka.send(Topics.CALL_EVENTS, key, "{\"hello\":\"世界\"}");
 
-        List<ConsumerRecord<String, String>> found =
-                kafka.poll(Topics.CALL_EVENTS, r -> key.equals(r.key()), 1, TIMEOUT);
+        List<ConsumerRecord<String, String>> found = kafka.poll(Topics.CALL_EVENTS, r -> key.equals(r.key()), 1,
+                TIMEOUT);
 
         assertEquals("{\"hello\":\"世界\"}", found.get(0).value());
     }
@@ -90,9 +90,10 @@ class LocalInfrastructureTest {
     @Test
     void eachRequestedDatabaseAcceptsTheApplicationUser() throws Exception {
         for (String database : List.of("intake", "reporting")) {
-            try (Connection c = DriverManager.getConnection(infra.jdbcUrl(database), infra.dbUsername(), infra.dbPassword());
-                 Statement s = c.createStatement();
-                 ResultSet rows = s.executeQuery("select 1, current_database(), current_user, version()")) {
+            try (Connection c = DriverManager.getConnection(infra.jdbcUrl(database), infra.dbUsername(),
+                    infra.dbPassword());
+                    Statement s = c.createStatement();
+                    ResultSet rows = s.executeQuery("select 1, current_database(), current_user, version()")) {
                 assertTrue(rows.next());
                 assertEquals(1, rows.getInt(1));
                 assertEquals(database, rows.getString(2));
@@ -117,7 +118,8 @@ class LocalInfrastructureTest {
         assertEquals("orikaeshi@localhost", mail.from());
         assertEquals("本文です。", mail.textBody().strip());
         assertTrue(mail.htmlBody().contains("<script>"), "html kept as sent");
-        assertFalse(mail.receivedAt().isBefore(before) || mail.receivedAt().isAfter(after), mail.receivedAt().toString());
+        assertFalse(mail.receivedAt().isBefore(before) || mail.receivedAt().isAfter(after),
+                mail.receivedAt().toString());
         assertTrue(mail.header("subject").startsWith("=?"), "the header itself stays RFC 2047 encoded");
         assertTrue(mail.raw().contains("Message-ID:") || mail.raw().contains("Message-Id:"));
 
@@ -180,8 +182,9 @@ class LocalInfrastructureTest {
         send("to be purged", "x", null, "a@example.com");
         infra.mail().awaitMessages(m -> m.subject().equals("to be purged"), 1, TIMEOUT);
 
-        HttpResponse<String> purged = http.send(HttpRequest.newBuilder(URI.create(infra.mailboxUrl() + "api/mail/purge"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> purged = http
+                .send(HttpRequest.newBuilder(URI.create(infra.mailboxUrl() + "api/mail/purge"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, purged.statusCode());
         assertTrue(infra.mail().messages().isEmpty());
@@ -199,8 +202,8 @@ class LocalInfrastructureTest {
 
         assertEquals(bootstrap, infra.kafkaBootstrapServers());
         kafka.send(Topics.DEADLINE_EVENTS, key, "after");
-        List<ConsumerRecord<String, String>> found =
-                kafka.poll(Topics.DEADLINE_EVENTS, r -> key.equals(r.key()), 2, TIMEOUT);
+        List<ConsumerRecord<String, String>> found = kafka.poll(Topics.DEADLINE_EVENTS, r -> key.equals(r.key()), 2,
+                TIMEOUT);
         assertEquals(List.of("before", "after"), found.stream().map(ConsumerRecord::value).toList());
     }
 

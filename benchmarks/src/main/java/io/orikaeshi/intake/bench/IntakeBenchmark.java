@@ -118,11 +118,14 @@ public final class IntakeBenchmark {
         processes.put("intake-service", CpuMeter.pid(intake.pid()));
         processes.put("PostgreSQL", CpuMeter.command("postgres"));
         processes.put("benchmark JVM (load, Kafka broker)", CpuMeter.thisJvm());
-        return new CpuMeter(processes, thread -> thread.startsWith("vert.x-eventloop") ? "load generator (Vert.x)"
-                : thread.startsWith("Thread-") ? "raw phase JDBC clients"
-                : thread.toLowerCase(Locale.ROOT).matches(".*(kafka|data-plane|raft|quorum|expirationreaper|broker).*")
-                ? "Kafka broker"
-                : "other threads");
+        return new CpuMeter(processes, thread -> thread.startsWith("vert.x-eventloop")
+                ? "load generator (Vert.x)"
+                : thread.startsWith("Thread-")
+                        ? "raw phase JDBC clients"
+                        : thread.toLowerCase(Locale.ROOT)
+                                .matches(".*(kafka|data-plane|raft|quorum|expirationreaper|broker).*")
+                                        ? "Kafka broker"
+                                        : "other threads");
     }
 
     /** How the group commit behaved (calls per transaction, time per transaction), from intake's own metrics. */
@@ -148,8 +151,10 @@ public final class IntakeBenchmark {
         }
 
         double pct(double p) {
-            return latenciesMicros.length == 0 ? 0
-                    : latenciesMicros[(int) Math.min(latenciesMicros.length - 1, Math.ceil(p * latenciesMicros.length) - 1)] / 1000.0;
+            return latenciesMicros.length == 0
+                    ? 0
+                    : latenciesMicros[(int) Math.min(latenciesMicros.length - 1,
+                            Math.ceil(p * latenciesMicros.length) - 1)] / 1000.0;
         }
     }
 
@@ -208,7 +213,8 @@ public final class IntakeBenchmark {
     }
 
     /** Closed loop like {@link #run}: {@code concurrency} requests in flight, each sent when the previous returned. */
-    private static Result runAsync(String name, int concurrency, Duration duration, io.vertx.core.http.HttpClient client)
+    private static Result runAsync(String name, int concurrency, Duration duration,
+            io.vertx.core.http.HttpClient client)
             throws InterruptedException {
         AtomicLong sequence = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -262,14 +268,16 @@ public final class IntakeBenchmark {
     private static Op rawInserter(LocalInfrastructure infra) {
         ThreadLocal<PreparedStatement> statements = ThreadLocal.withInitial(() -> {
             try {
-                Connection c = DriverManager.getConnection(infra.jdbcUrl("intake"), infra.dbUsername(), infra.dbPassword());
+                Connection c = DriverManager.getConnection(infra.jdbcUrl("intake"), infra.dbUsername(),
+                        infra.dbPassword());
                 c.setAutoCommit(true);
-                return c.prepareStatement("""
-                        insert into received_call (id, tenant_id, received_at, addressee, caller_name_status, caller_name,
-                            purpose_status, purpose, callback_number_status, callback_number, urgency, callback_status,
-                            callback_due_at, callback_assignee)
-                        values (?, 'acme-jp', ?, '佐藤', 'PROVIDED', '山田 太郎', 'PROVIDED', '見積もりの件', 'PROVIDED', ?,
-                            'NORMAL', 'OPEN', ?, '佐藤')""");
+                return c.prepareStatement(
+                        """
+                                insert into received_call (id, tenant_id, received_at, addressee, caller_name_status, caller_name,
+                                    purpose_status, purpose, callback_number_status, callback_number, urgency, callback_status,
+                                    callback_due_at, callback_assignee)
+                                values (?, 'acme-jp', ?, '佐藤', 'PROVIDED', '山田 太郎', 'PROVIDED', '見積もりの件', 'PROVIDED', ?,
+                                    'NORMAL', 'OPEN', ?, '佐藤')""");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -286,8 +294,9 @@ public final class IntakeBenchmark {
     }
 
     private static long count(LocalInfrastructure infra, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(infra.jdbcUrl("intake"), infra.dbUsername(), infra.dbPassword());
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl("intake"), infra.dbUsername(),
+                infra.dbPassword());
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

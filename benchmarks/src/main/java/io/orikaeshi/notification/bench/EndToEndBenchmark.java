@@ -61,7 +61,8 @@ public final class EndToEndBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int[] rates = Arrays.stream((args.length > 0 ? args[0] : "500").split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] rates = Arrays.stream((args.length > 0 ? args[0] : "500").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path root = BenchSupport.root();
         Path logs = root.resolve("benchmarks/target/bench");
@@ -122,7 +123,7 @@ public final class EndToEndBenchmark {
                 for (int rate : rates) {
                     System.out.printf("%n%d calls/s for %d s ...%n", rate, seconds);
                     CpuMeter.Report[] reports = new CpuMeter.Report[2];
-                    Phase result = phase(vertx, http, mail, rate, seconds, new CpuMeter[] {cpu, threads}, reports);
+                    Phase result = phase(vertx, http, mail, rate, seconds, new CpuMeter[]{cpu, threads}, reports);
                     System.out.println(result.summary());
                     rows.add(result.row());
                     splits.add(rate + " calls/s:\n" + new StageSplit("201", result.acceptedAt())
@@ -163,11 +164,12 @@ public final class EndToEndBenchmark {
     }
 
     record Phase(int rate, int offered, int accepted, int rejected, double achieved, double acceptP50,
-                 double acceptP99, int reported, int missing, int doubled, double[] latencies,
-                 Map<String, Instant> acceptedAt, Map<String, Instant> reportedAt) {
+            double acceptP99, int reported, int missing, int doubled, double[] latencies,
+            Map<String, Instant> acceptedAt, Map<String, Instant> reportedAt) {
 
         double pct(double p) {
-            return latencies.length == 0 ? Double.NaN
+            return latencies.length == 0
+                    ? Double.NaN
                     : latencies[(int) Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)];
         }
 
@@ -177,7 +179,7 @@ public final class EndToEndBenchmark {
 
         String summary() {
             return String.format("offered %d, 201 %d (%.0f/s), non-201 %d; reports %d, missing %d, doubled %d; "
-                            + "201 -> SMTP p50 %.1f ms, p99 %.1f ms, max %.1f ms", offered, accepted, achieved, rejected,
+                    + "201 -> SMTP p50 %.1f ms, p99 %.1f ms, max %.1f ms", offered, accepted, achieved, rejected,
                     reported, missing, doubled, pct(0.50), pct(0.99), max());
         }
 
@@ -195,7 +197,7 @@ public final class EndToEndBenchmark {
      * first request to the last report.
      */
     private static Phase phase(Vertx vertx, HttpClient http, MailCatcher mail, int rate, int seconds,
-                               CpuMeter[] meters, CpuMeter.Report[] reports) throws Exception {
+            CpuMeter[] meters, CpuMeter.Report[] reports) throws Exception {
         mail.purge();
         int count = rate * seconds;
         Map<String, Instant> acceptedAt = new ConcurrentHashMap<>();
@@ -281,7 +283,8 @@ public final class EndToEndBenchmark {
      */
     private static Path intakeJar(Path root) {
         String app = System.getenv("BENCH_INTAKE_APP");
-        Path jar = app == null || app.isBlank() ? LocalSystem.quarkusRunJar(root, "intake-service")
+        Path jar = app == null || app.isBlank()
+                ? LocalSystem.quarkusRunJar(root, "intake-service")
                 : Path.of(app).resolve("quarkus-run.jar");
         System.out.println("intake: " + jar);
         return jar;

@@ -127,8 +127,9 @@ public final class ReportBenchmark {
                 System.out.println("| Path | Mails | Mails/s | p50 ms | p99 ms | max ms |");
                 System.out.println("|---|---:|---:|---:|---:|---:|");
                 rows.forEach(System.out::println);
-                System.out.println("\nWhere the service's time goes, per mail (publication, the ledger row's created_at,"
-                        + " SMTP acceptance):");
+                System.out
+                        .println("\nWhere the service's time goes, per mail (publication, the ledger row's created_at,"
+                                + " SMTP acceptance):");
                 splits.forEach(System.out::println);
                 System.out.println("\nWhere the cores went (CPU ms per mail; the plain loops' threads count as"
                         + " the benchmark JVM's other threads):");
@@ -149,7 +150,8 @@ public final class ReportBenchmark {
 
     /** As deployed (BenchSupport.deployedJvm); the demo tenant's flood protection would measure the limit. */
     private static List<String> serviceArgs() {
-        List<String> args = BenchSupport.deployedJvm("-Dorikaeshi.tenants.acme-jp.notifications.sending-limit=100000000");
+        List<String> args = BenchSupport
+                .deployedJvm("-Dorikaeshi.tenants.acme-jp.notifications.sending-limit=100000000");
         System.out.println("service JVM args: " + args);
         return args;
     }
@@ -171,7 +173,7 @@ public final class ReportBenchmark {
     }
 
     record Result(int count, double perSecond, double p50, double p99, double max, Map<String, Instant> published,
-                  Map<String, Instant> accepted) {
+            Map<String, Instant> accepted) {
 
         String split(LocalInfrastructure infra) throws Exception {
             return new StageSplit("published", published).then("queued", StageSplit.queuedAt(infra))
@@ -200,7 +202,8 @@ public final class ReportBenchmark {
         }
         producer.flush();
         if (!BenchSupport.awaitCount(mail, count, WAIT)) {
-            throw new IllegalStateException("Only " + mail.messages().size() + " of " + count + " mails within " + WAIT);
+            throw new IllegalStateException(
+                    "Only " + mail.messages().size() + " of " + count + " mails within " + WAIT);
         }
         List<ReceivedMail> received = mail.messages();
         double[] latencies = new double[count];
@@ -277,7 +280,7 @@ public final class ReportBenchmark {
     }
 
     private static Result result(double[] latencies, Duration elapsed, Map<String, Instant> published,
-                                 Map<String, Instant> accepted) {
+            Map<String, Instant> accepted) {
         double[] sorted = latencies.clone();
         Arrays.sort(sorted);
         return new Result(sorted.length, sorted.length / (elapsed.toNanos() / 1e9),

@@ -43,8 +43,9 @@ final class StageSplit {
         Map<String, Instant> queued = new HashMap<>();
         try (Connection db = DriverManager.getConnection(infra.jdbcUrl("notification"), infra.dbUsername(),
                 infra.dbPassword());
-             Statement statement = db.createStatement();
-             ResultSet rs = statement.executeQuery("select call_id, min(created_at) from mail_message group by call_id")) {
+                Statement statement = db.createStatement();
+                ResultSet rs = statement
+                        .executeQuery("select call_id, min(created_at) from mail_message group by call_id")) {
             while (rs.next()) {
                 queued.put(rs.getString(1), rs.getTimestamp(2).toInstant());
             }
@@ -71,7 +72,8 @@ final class StageSplit {
     }
 
     private static double pct(double[] sorted, double p) {
-        return sorted.length == 0 ? Double.NaN
+        return sorted.length == 0
+                ? Double.NaN
                 : sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
     }
 }

@@ -29,7 +29,7 @@ public class CallEventsConsumer {
     @Incoming("call-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         return inbox.consume("call-events", records, batch -> processed.applyOnce(batch,
-                        fresh -> Received.each(fresh, received -> tracker.apply(received.event())))
+                fresh -> Received.each(fresh, received -> tracker.apply(received.event())))
                 .invoke(firing::nudge));
     }
 }

@@ -15,7 +15,9 @@ import java.time.Instant;
 @Table(name = "deadline_timer")
 public class DeadlineTimer extends PanacheEntityBase {
 
-    public enum State { PENDING, FIRED, CANCELLED, SKIPPED }
+    public enum State {
+        PENDING, FIRED, CANCELLED, SKIPPED
+    }
 
     @Id
     public Long id;

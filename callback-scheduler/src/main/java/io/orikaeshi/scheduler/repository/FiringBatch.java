@@ -62,8 +62,7 @@ public class FiringBatch {
                                    for update skip locked))""";
 
     /** The earliest armed fire time, for the loop's sleep (a dormant timer is an hour away, or armed next round). */
-    public static final String NEXT_FIRE_AT =
-            "select min(fire_at) from deadline_timer where state = 'PENDING' and armed";
+    public static final String NEXT_FIRE_AT = "select min(fire_at) from deadline_timer where state = 'PENDING' and armed";
 
     /** Pending timers of both tiers, each counted over its own partial index. */
     public static final String COUNT_PENDING = """
@@ -106,11 +105,11 @@ public class FiringBatch {
     /** Claims at most {@code limit} armed timers due at {@code now}, in due order, each with its promise. */
     public Uni<List<Claimed>> claim(Instant now, int limit) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(CLAIM_IN_DUE_ORDER)
-                        .executeUpdate()
-                        .chain(() -> session.createNativeQuery(CLAIM, Object[].class)
-                                .setParameter(1, now)
-                                .setParameter(2, limit)
-                                .getResultList()))
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery(CLAIM, Object[].class)
+                        .setParameter(1, now)
+                        .setParameter(2, limit)
+                        .getResultList()))
                 .map(FiringBatch::claimed);
     }
 

@@ -101,7 +101,8 @@ public class DeadlineTracker {
         deadline.dueAt = dueAt;
         deadline.version = 1;
         deadline.assignee = promise.assignee();
-        deadline.assigneeKind = promise.assigneeKind() != null ? promise.assigneeKind()
+        deadline.assigneeKind = promise.assigneeKind() != null
+                ? promise.assigneeKind()
                 : promise.assignee() != null ? AssigneeKind.PERSON : AssigneeKind.POOL;
         deadline.promisedAt = promisedAt;
         deadline.state = Deadline.State.OPEN;
@@ -161,7 +162,8 @@ public class DeadlineTracker {
         Instant settled = now.plus(config.catchUpSettle());
         List<PlannedTimer> planned = policies.of(deadline.tenantId)
                 .timers(deadline.promisedAt, deadline.dueAt, deadline.assigneeKind).stream()
-                .map(timer -> timer.fireAt().isAfter(now) ? timer
+                .map(timer -> timer.fireAt().isAfter(now)
+                        ? timer
                         : new PlannedTimer(timer.kind(), timer.level(), settled, timer.target()))
                 .toList();
         return timers.arm(deadline.callId, deadline.version, planned);

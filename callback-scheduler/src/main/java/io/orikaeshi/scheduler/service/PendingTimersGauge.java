@@ -25,8 +25,8 @@ public class PendingTimersGauge extends BackgroundWorker {
     @Override
     protected Uni<Round> round() {
         return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
-                        .createNativeQuery(FiringBatch.COUNT_PENDING, Long.class)
-                        .getSingleResult()))
+                .createNativeQuery(FiringBatch.COUNT_PENDING, Long.class)
+                .getSingleResult()))
                 .invoke(metrics::pending)
                 .replaceWith(Round.idle(config.pendingGaugeInterval()));
     }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param escalation the chain, level 1 first; empty for none
  */
 public record PromisePolicy(Duration warningLead, double maxWarningShare, List<Escalation> escalation, String pool,
-                            Optional<Duration> poolFallbackAfter) {
+        Optional<Duration> poolFallbackAfter) {
 
     /** One level of the chain: {@code after} the due time, alert {@code target} ("assignee" or a contact). */
     public record Escalation(Duration after, String target) {

@@ -45,7 +45,7 @@ public class TimerFiring {
     private final Tracer tracer;
 
     public TimerFiring(FiringBatch batch, Outbox outbox, SchedulerConfig config, SchedulerMetrics metrics,
-                       Tracer tracer) {
+            Tracer tracer) {
         this.tracer = tracer;
         this.batch = batch;
         this.outbox = outbox;
@@ -62,11 +62,11 @@ public class TimerFiring {
         List<DeadlineTimer> claimed = new ArrayList<>();
         List<Span> spans = new ArrayList<>();
         return outbox.transaction(() -> batch.armDue(now.plus(config.armingHorizon()), config.armingBatch())
-                        .chain(() -> batch.claim(now, limit))
-                        .flatMap(due -> {
-                            due.forEach(c -> claimed.add(c.timer()));
-                            return due.isEmpty() ? Uni.createFrom().voidItem() : fire(due, now, spans);
-                        }))
+                .chain(() -> batch.claim(now, limit))
+                .flatMap(due -> {
+                    due.forEach(c -> claimed.add(c.timer()));
+                    return due.isEmpty() ? Uni.createFrom().voidItem() : fire(due, now, spans);
+                }))
                 .invoke(() -> afterCommit(claimed))
                 .onTermination().invoke((done, failure, cancelled) -> spans.forEach(span -> Tracing.end(span, failure)))
                 .replaceWith(claimed::size);
@@ -87,7 +87,7 @@ public class TimerFiring {
             fire(claimed.timer(), claimed.deadline(), now).ifPresent(event -> {
                 // The promise's trace goes on: a span for the firing, child of the work that recorded the promise.
                 Span span = Tracing.span(tracer, "fire " + claimed.timer().kind, SpanKind.INTERNAL,
-                                claimed.deadline().traceParent)
+                        claimed.deadline().traceParent)
                         .setAttribute(Tracing.CALL_ID, claimed.deadline().callId)
                         .startSpan();
                 spans.add(span);

@@ -86,8 +86,8 @@ final class DbSchedulerWorkload implements Workload {
     public double insert(long count, LongFunction<Instant> dueAt) throws Exception {
         long started = System.nanoTime();
         try (Connection db = dataSource.getConnection();
-             PreparedStatement insert = db.prepareStatement("insert into scheduled_tasks (task_name, task_instance, "
-                     + "task_data, execution_time, picked, version) values ('overdue', ?, ?, ?, false, 1)")) {
+                PreparedStatement insert = db.prepareStatement("insert into scheduled_tasks (task_name, task_instance, "
+                        + "task_data, execution_time, picked, version) values ('overdue', ?, ?, ?, false, 1)")) {
             db.setAutoCommit(false);
             for (long i = 0; i < count; i++) {
                 String callId = ids.next();
@@ -116,11 +116,13 @@ final class DbSchedulerWorkload implements Workload {
     public void bulkFill(long count, Instant from, long spreadMillis) throws Exception {
         byte[] data = serializer.serialize("acme-jp|" + from + "|op-1");
         try (Connection db = dataSource.getConnection();
-             PreparedStatement fill = db.prepareStatement("""
-                     insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
-                     select 'overdue', %s, ?, cast(? as timestamptz) + (((? + g) * 7919) %% ?) * interval '1 millisecond',
-                            false, 1
-                     from generate_series(1, ?) g""".formatted(ids.sql()))) {
+                PreparedStatement fill = db.prepareStatement(
+                        """
+                                insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
+                                select 'overdue', %s, ?, cast(? as timestamptz) + (((? + g) * 7919) %% ?) * interval '1 millisecond',
+                                       false, 1
+                                from generate_series(1, ?) g"""
+                                .formatted(ids.sql()))) {
             for (long done = 0; done < count; done += 1_000_000) {
                 fill.setBytes(1, data);
                 fill.setTimestamp(2, Timestamp.from(from));
@@ -142,8 +144,8 @@ final class DbSchedulerWorkload implements Workload {
             CallbackOverdue event = new CallbackOverdue(EventIds.deterministic("CallbackOverdue", instance.getId(),
                     due, 0, 1), CallbackOverdue.VERSION, data[0], instance.getId(), now, due, data[2]);
             try (Connection db = dataSource.getConnection();
-                 PreparedStatement outbox = db.prepareStatement("insert into outbox (event_id, topic, message_key, "
-                         + "event_type, payload, created_at) values (?, ?, ?, 'CallbackOverdue', ?, ?)")) {
+                    PreparedStatement outbox = db.prepareStatement("insert into outbox (event_id, topic, message_key, "
+                            + "event_type, payload, created_at) values (?, ?, ?, 'CallbackOverdue', ?, ?)")) {
                 outbox.setString(1, event.eventId());
                 outbox.setString(2, Topics.DEADLINE_EVENTS);
                 outbox.setString(3, event.key());
@@ -175,8 +177,9 @@ final class DbSchedulerWorkload implements Workload {
 
     @Override
     public long pending() throws Exception {
-        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement();
-             ResultSet row = sql.executeQuery("select count(*) from scheduled_tasks")) {
+        try (Connection db = dataSource.getConnection();
+                Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery("select count(*) from scheduled_tasks")) {
             row.next();
             return row.getLong(1);
         }

@@ -60,7 +60,7 @@ public final class FiringBenchmark {
         InfraSettings settings = new InfraSettings(0, 0, 0, 0, dataDir, List.of("bench"), List.of());
         List<Result> results = new ArrayList<>();
         try (LocalInfrastructure infra = LocalInfrastructure.start(settings);
-             AgroalDataSource dataSource = dataSource(infra)) {
+                AgroalDataSource dataSource = dataSource(infra)) {
             allowCheckpoints(infra);
             CallIds.install(dataSource);
             log("call ids " + ids + "; server: " + IoStats.settings(dataSource));
@@ -84,7 +84,7 @@ public final class FiringBenchmark {
     }
 
     private static Result run(Workload workload, AgroalDataSource dataSource, long small, long large, long huge,
-                              int steadySeconds) throws Exception {
+            int steadySeconds) throws Exception {
         log("== " + workload.name());
         workload.createSchema();
         vacuum(dataSource);
@@ -205,7 +205,7 @@ public final class FiringBenchmark {
         java.util.Properties superuser = new java.util.Properties();
         superuser.setProperty("user", "postgres");
         try (var db = new org.postgresql.Driver().connect(infra.jdbcUrl("bench"), superuser);
-             var sql = db.createStatement()) {
+                var sql = db.createStatement()) {
             sql.execute("grant pg_checkpoint to " + infra.dbUsername());
         }
     }

@@ -28,7 +28,7 @@ record IoStats(Map<String, long[]> relations, long walBytes, long walFpi, long c
         try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
             try (ResultSet rows = sql.executeQuery(RELATIONS)) {
                 while (rows.next()) {
-                    relations.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4)});
+                    relations.put(rows.getString(1), new long[]{rows.getLong(2), rows.getLong(3), rows.getLong(4)});
                 }
             }
             long walBytes;
@@ -48,10 +48,11 @@ record IoStats(Map<String, long[]> relations, long walBytes, long walFpi, long c
     /** The server settings that decide whether the indexes fit in memory, for the log. */
     static String settings(DataSource dataSource) throws SQLException {
         StringBuilder out = new StringBuilder();
-        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement();
-             ResultSet rows = sql.executeQuery("select name, setting, unit from pg_settings where name in "
-                     + "('shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'full_page_writes', 'fsync', "
-                     + "'synchronous_commit', 'server_version') order by name")) {
+        try (Connection db = dataSource.getConnection();
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("select name, setting, unit from pg_settings where name in "
+                        + "('shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'full_page_writes', 'fsync', "
+                        + "'synchronous_commit', 'server_version') order by name")) {
             while (rows.next()) {
                 out.append(rows.getString(1)).append('=').append(rows.getString(2))
                         .append(rows.getString(3) == null ? "" : " " + rows.getString(3)).append("  ");
@@ -73,9 +74,10 @@ record IoStats(Map<String, long[]> relations, long walBytes, long walFpi, long c
                         name, now[2] / 1048576.0, read / per, hit / per));
             }
         });
-        out.append(String.format(Locale.ROOT, "%n    WAL %.0f bytes and %.2f full-page images per timer, %d checkpoints",
-                (walBytes - before.walBytes()) / (double) timers, (walFpi - before.walFpi()) / (double) timers,
-                checkpoints - before.checkpoints()));
+        out.append(
+                String.format(Locale.ROOT, "%n    WAL %.0f bytes and %.2f full-page images per timer, %d checkpoints",
+                        (walBytes - before.walBytes()) / (double) timers, (walFpi - before.walFpi()) / (double) timers,
+                        checkpoints - before.checkpoints()));
         return out.toString();
     }
 

@@ -75,7 +75,7 @@ public final class ServiceBurstBenchmark {
                 long published = waitUntilNone(db, "select exists (select 1 from outbox)");
                 double publishedSeconds = (published - due) / 1e9;
                 log(String.format(Locale.ROOT, "%d instance(s): %,d due at one instant fired in %.1f s = %,.0f/s; "
-                                + "published to Kafka after %.1f s = %,.0f/s", instanceCount, count, firedSeconds,
+                        + "published to Kafka after %.1f s = %,.0f/s", instanceCount, count, firedSeconds,
                         count / firedSeconds, publishedSeconds, count / publishedSeconds));
             }
         } finally {
@@ -94,8 +94,8 @@ public final class ServiceBurstBenchmark {
         try (PreparedStatement deadline = db.prepareStatement("insert into deadline (call_id, tenant_id, due_at, "
                 + "version, assignee, assignee_kind, promised_at, state) values (?, 'acme-jp', ?, 1, 'op-1', "
                 + "'PERSON', ?, 'OPEN')");
-             PreparedStatement timer = db.prepareStatement("insert into deadline_timer (call_id, kind, level, "
-                     + "fire_at, promise_version, state, armed) values (?, 'OVERDUE', 0, ?, 1, 'PENDING', false)")) {
+                PreparedStatement timer = db.prepareStatement("insert into deadline_timer (call_id, kind, level, "
+                        + "fire_at, promise_version, state, armed) values (?, 'OVERDUE', 0, ?, 1, 'PENDING', false)")) {
             for (int i = 0; i < count; i++) {
                 String callId = CallIds.V7.next();
                 deadline.setString(1, callId);
@@ -121,7 +121,8 @@ public final class ServiceBurstBenchmark {
         StringBuilder plan = new StringBuilder();
         db.setAutoCommit(false);
         try (Statement planning = db.createStatement();
-             PreparedStatement explain = db.prepareStatement("explain " + FiringBatch.CLAIM.replaceAll("\\?\\d+", "?"))) {
+                PreparedStatement explain = db
+                        .prepareStatement("explain " + FiringBatch.CLAIM.replaceAll("\\?\\d+", "?"))) {
             planning.execute(FiringBatch.CLAIM_IN_DUE_ORDER);
             explain.setTimestamp(1, Timestamp.from(Instant.now()));
             explain.setInt(2, 500);

@@ -88,17 +88,19 @@ final class TimerTableWorkload implements Workload {
     @Override
     public void bulkFill(long count, Instant from, long spreadMillis) throws Exception {
         try (Connection db = dataSource.getConnection();
-             PreparedStatement fill = db.prepareStatement("""
-                     with d as (
-                       insert into deadline (call_id, tenant_id, due_at, version, assignee, assignee_kind,
-                                             promised_at, state)
-                       select %s, 'acme-jp',
-                              cast(? as timestamptz) + (((? + g) * 7919) %% ?) * interval '1 millisecond', 1, 'op-1', 'PERSON', now(), 'OPEN'
-                       from generate_series(1, ?) g
-                       returning call_id, due_at)
-                     insert into deadline_timer (call_id, kind, level, fire_at, promise_version, state, armed)
-                     select call_id, 'OVERDUE', 0, due_at, 1, 'PENDING', due_at <= now() + ? * interval '1 second'
-                     from d""".formatted(ids.sql()))) {
+                PreparedStatement fill = db.prepareStatement(
+                        """
+                                with d as (
+                                  insert into deadline (call_id, tenant_id, due_at, version, assignee, assignee_kind,
+                                                        promised_at, state)
+                                  select %s, 'acme-jp',
+                                         cast(? as timestamptz) + (((? + g) * 7919) %% ?) * interval '1 millisecond', 1, 'op-1', 'PERSON', now(), 'OPEN'
+                                  from generate_series(1, ?) g
+                                  returning call_id, due_at)
+                                insert into deadline_timer (call_id, kind, level, fire_at, promise_version, state, armed)
+                                select call_id, 'OVERDUE', 0, due_at, 1, 'PENDING', due_at <= now() + ? * interval '1 second'
+                                from d"""
+                                .formatted(ids.sql()))) {
             for (long done = 0; done < count; done += BULK_CHUNK) {
                 fill.setTimestamp(1, Timestamp.from(from));
                 fill.setLong(2, done); // each statement continues the sequence: no due time is made twice
@@ -119,10 +121,10 @@ final class TimerTableWorkload implements Workload {
     public double insert(long count, LongFunction<Instant> dueAt) throws Exception {
         long started = System.nanoTime();
         try (Connection db = dataSource.getConnection();
-             PreparedStatement deadline = db.prepareStatement("insert into deadline (call_id, tenant_id, due_at, "
-                     + "version, assignee, assignee_kind, promised_at, state) values (?, 'acme-jp', ?, 1, 'op-1', "
-                     + "'PERSON', ?, 'OPEN')");
-             PreparedStatement timer = db.prepareStatement(jdbc(TimerStore.ARM))) {
+                PreparedStatement deadline = db.prepareStatement("insert into deadline (call_id, tenant_id, due_at, "
+                        + "version, assignee, assignee_kind, promised_at, state) values (?, 'acme-jp', ?, 1, 'op-1', "
+                        + "'PERSON', ?, 'OPEN')");
+                PreparedStatement timer = db.prepareStatement(jdbc(TimerStore.ARM))) {
             db.setAutoCommit(false);
             Timestamp now = Timestamp.from(Instant.now());
             for (long i = 0; i < count; i++) {
@@ -187,8 +189,8 @@ final class TimerTableWorkload implements Workload {
 
     /** A claimed timer with its promise, as FiringBatch.CLAIM returns it. */
     private record Claimed(long id, String callId, String kind, Instant fireAt, int promiseVersion, String tenantId,
-                           Instant dueAt, int version, String assignee, String assigneeKind, String state,
-                           int escalationLevel, String traceParent) {
+            Instant dueAt, int version, String assignee, String assigneeKind, String state,
+            int escalationLevel, String traceParent) {
     }
 
     /**
@@ -281,7 +283,7 @@ final class TimerTableWorkload implements Workload {
     private long sleepMillis(Connection db) throws SQLException {
         Instant next = null;
         try (Statement sql = db.createStatement();
-             ResultSet row = sql.executeQuery(FiringBatch.NEXT_FIRE_AT)) {
+                ResultSet row = sql.executeQuery(FiringBatch.NEXT_FIRE_AT)) {
             if (row.next() && row.getTimestamp(1) != null) {
                 next = row.getTimestamp(1).toInstant();
             }
@@ -299,9 +301,9 @@ final class TimerTableWorkload implements Workload {
     public String firingPlan() throws Exception {
         StringBuilder plan = new StringBuilder();
         try (Connection db = dataSource.getConnection();
-             Statement planning = db.createStatement();
-             PreparedStatement explainArm = db.prepareStatement("explain " + jdbc(FiringBatch.ARM_DUE));
-             PreparedStatement explain = db.prepareStatement("explain " + jdbc(FiringBatch.CLAIM))) {
+                Statement planning = db.createStatement();
+                PreparedStatement explainArm = db.prepareStatement("explain " + jdbc(FiringBatch.ARM_DUE));
+                PreparedStatement explain = db.prepareStatement("explain " + jdbc(FiringBatch.CLAIM))) {
             db.setAutoCommit(false);
             explainArm.setTimestamp(1, Timestamp.from(Instant.now().plus(ARMING_HORIZON)));
             explainArm.setInt(2, ARMING_BATCH);
@@ -335,8 +337,9 @@ final class TimerTableWorkload implements Workload {
 
     @Override
     public long pending() throws Exception {
-        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement();
-             ResultSet row = sql.executeQuery(FiringBatch.COUNT_PENDING)) {
+        try (Connection db = dataSource.getConnection();
+                Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery(FiringBatch.COUNT_PENDING)) {
             row.next();
             return row.getLong(1);
         }

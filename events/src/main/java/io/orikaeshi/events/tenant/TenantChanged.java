@@ -9,12 +9,12 @@ import java.util.List;
  * {@code revision} grows by one per change; consumers ignore a snapshot older than the one they hold.
  */
 public record TenantChanged(String eventId, int version, String tenantId, long revision, Instant occurredAt,
-                            TenantProfile profile, List<ApiKeyGrant> apiKeys) {
+        TenantProfile profile, List<ApiKeyGrant> apiKeys) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public static TenantChanged of(String tenantId, long revision, Instant occurredAt, TenantProfile profile,
-                                   List<ApiKeyGrant> apiKeys) {
+            List<ApiKeyGrant> apiKeys) {
         return new TenantChanged(tenantId + ":" + revision, SCHEMA_VERSION, tenantId, revision, occurredAt, profile,
                 List.copyOf(apiKeys));
     }

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param publicLabel how operators answer the phone for this tenant (e.g. the company name, or "営業部")
  */
 public record TenantProfile(String name, Optional<String> publicLabel, String locale, String timeZone,
-                            String phoneRegion, Optional<List<String>> reportRecipients, Calendar calendar,
-                            Promises promises, Optional<List<Plan>> plans, Notifications notifications) {
+        String phoneRegion, Optional<List<String>> reportRecipients, Calendar calendar,
+        Promises promises, Optional<List<Plan>> plans, Notifications notifications) {
 
     public record Calendar(String openingHours, String holidays, Optional<List<LocalDate>> companyHolidays) {
     }
@@ -26,8 +26,8 @@ public record TenantProfile(String name, Optional<String> publicLabel, String lo
      *                              (empty: {@link #NEXT_BUSINESS_DAY_WITHIN}, 12:00 for a 09:00 opening)
      */
     public record Promises(Duration warningLead, Optional<Duration> defaultPromise, String pool,
-                           Optional<Duration> poolFallbackAfter, Optional<List<EscalationLevel>> escalation,
-                           Optional<Double> maxWarningShare, Optional<Duration> nextBusinessDayWithin) {
+            Optional<Duration> poolFallbackAfter, Optional<List<EscalationLevel>> escalation,
+            Optional<Double> maxWarningShare, Optional<Duration> nextBusinessDayWithin) {
 
         public static final Duration NEXT_BUSINESS_DAY_WITHIN = Duration.ofHours(3);
 
@@ -54,7 +54,7 @@ public record TenantProfile(String name, Optional<String> publicLabel, String lo
      * @param sendingLimit at most this many emails per sendingWindow; the excess waits, never dropped
      */
     public record Notifications(Optional<List<Route>> routes, boolean quietHours, Optional<LocalTime> digestAt,
-                                int sendingLimit, Duration sendingWindow) {
+            int sendingLimit, Duration sendingWindow) {
 
         public static Notifications defaults() {
             return new Notifications(Optional.empty(), false, Optional.empty(), 120, Duration.ofMinutes(1));

@@ -37,7 +37,8 @@ public final class TenantMapper {
         if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(r.phoneRegion())) {
             errors.add(new Problem.FieldError("phoneRegion", "is not a region phone numbers can be read for"));
         }
-        TenantRequest.CalendarRequest cal = r.calendar() == null ? new TenantRequest.CalendarRequest(null, null, null)
+        TenantRequest.CalendarRequest cal = r.calendar() == null
+                ? new TenantRequest.CalendarRequest(null, null, null)
                 : r.calendar();
         String openingHours = orDefault(cal.openingHours(), "MON-FRI 09:00-18:00");
         try {
@@ -49,10 +50,12 @@ public final class TenantMapper {
         try {
             Holidays.ofCountry(holidays).isHoliday(LocalDate.of(2026, 1, 1));
         } catch (RuntimeException e) {
-            errors.add(new Problem.FieldError("calendar.holidays", "has no holiday data; use an ISO 3166 country or NONE"));
+            errors.add(new Problem.FieldError("calendar.holidays",
+                    "has no holiday data; use an ISO 3166 country or NONE"));
         }
         TenantRequest.PromisesRequest pr = r.promises() == null
-                ? new TenantRequest.PromisesRequest(null, null, null, null, null, null, null) : r.promises();
+                ? new TenantRequest.PromisesRequest(null, null, null, null, null, null, null)
+                : r.promises();
         // PT0S is how a tenant says it wants no warning before the due time.
         if (pr.warningLead() == null || !pr.warningLead().isZero()) {
             checkDuration(errors, "promises.warningLead", pr.warningLead());
@@ -75,7 +78,8 @@ public final class TenantMapper {
             errors.add(new Problem.FieldError("plans", "two plans start on the same day"));
         }
         TenantRequest.NotificationsRequest nr = r.notifications() == null
-                ? new TenantRequest.NotificationsRequest(null, null, null, null, null) : r.notifications();
+                ? new TenantRequest.NotificationsRequest(null, null, null, null, null)
+                : r.notifications();
         List<TenantRequest.RouteRequest> routes = nr.routes() == null ? List.of() : nr.routes();
         for (int i = 0; i < routes.size(); i++) {
             if (blank(routes.get(i).addressee()) && blank(routes.get(i).purposeCategory())) {
@@ -91,22 +95,30 @@ public final class TenantMapper {
                 .filter(s -> !s.isEmpty()), r.locale(), r.timeZone(), r.phoneRegion(),
                 Optional.ofNullable(r.reportRecipients()).map(List::copyOf),
                 new TenantProfile.Calendar(openingHours, holidays.toUpperCase(java.util.Locale.ROOT),
-                        Optional.ofNullable(cal.companyHolidays()).map(days -> days.stream().distinct().sorted().toList())),
+                        Optional.ofNullable(cal.companyHolidays())
+                                .map(days -> days.stream().distinct().sorted().toList())),
                 new TenantProfile.Promises(pr.warningLead() == null ? Duration.ofMinutes(15) : pr.warningLead(),
                         Optional.ofNullable(pr.defaultPromise()), orDefault(pr.pool(), "pool"),
                         Optional.ofNullable(pr.poolFallbackAfter()),
-                        escalation.isEmpty() ? Optional.empty() : Optional.of(escalation.stream()
-                                .map(l -> new TenantProfile.EscalationLevel(l.after(), l.target().trim())).toList()),
+                        escalation.isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(escalation.stream()
+                                        .map(l -> new TenantProfile.EscalationLevel(l.after(), l.target().trim()))
+                                        .toList()),
                         Optional.ofNullable(pr.maxWarningShare()), Optional.ofNullable(pr.nextBusinessDayWithin())),
-                plans.isEmpty() ? Optional.empty() : Optional.of(plans.stream()
-                        .map(p -> new TenantProfile.Plan(p.effectiveFrom(), p.unitPrice(), p.hearingPrice(),
-                                Optional.ofNullable(p.hearingItems()).map(List::copyOf)))
-                        .sorted(java.util.Comparator.comparing(TenantProfile.Plan::effectiveFrom)).toList()),
+                plans.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(plans.stream()
+                                .map(p -> new TenantProfile.Plan(p.effectiveFrom(), p.unitPrice(), p.hearingPrice(),
+                                        Optional.ofNullable(p.hearingItems()).map(List::copyOf)))
+                                .sorted(java.util.Comparator.comparing(TenantProfile.Plan::effectiveFrom)).toList()),
                 new TenantProfile.Notifications(
-                        routes.isEmpty() ? Optional.empty() : Optional.of(routes.stream()
-                                .map(route -> new TenantProfile.Route(trimmed(route.addressee()),
-                                        trimmed(route.purposeCategory()), List.copyOf(route.recipients())))
-                                .toList()),
+                        routes.isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(routes.stream()
+                                        .map(route -> new TenantProfile.Route(trimmed(route.addressee()),
+                                                trimmed(route.purposeCategory()), List.copyOf(route.recipients())))
+                                        .toList()),
                         Boolean.TRUE.equals(nr.quietHours()), Optional.ofNullable(nr.digestAt()),
                         nr.sendingLimit() == null ? 120 : nr.sendingLimit(),
                         nr.sendingWindow() == null ? Duration.ofMinutes(1) : nr.sendingWindow()));

@@ -100,9 +100,9 @@ public final class CallRows {
         CallbackPromise promise = call.callback();
         return promise == null
                 ? new StoredCall(id, tenantId, call.receivedAt(), CallbackStatus.NONE, null, null, null, null, null,
-                null, call.chaseOf(), chaseCount)
+                        null, call.chaseOf(), chaseCount)
                 : new StoredCall(id, tenantId, call.receivedAt(), CallbackStatus.OPEN, promise.dueAt(),
-                promise.assignee(), promise.assigneeKind(), null, null, null, call.chaseOf(), chaseCount);
+                        promise.assignee(), promise.assigneeKind(), null, null, null, call.chaseOf(), chaseCount);
     }
 
     /** For {@link #INSERT_CALL}: {@code stored} is {@link #stored} of {@code call}. */

@@ -9,9 +9,9 @@ import java.time.Instant;
  * What the operator recorded is not here: it left with the call's CallReceived event and is never read back.
  */
 public record StoredCall(String id, String tenantId, Instant receivedAt, CallbackStatus callbackStatus,
-                         Instant callbackDueAt, String callbackAssignee, AssigneeKind assigneeKind,
-                         Instant callbackCompletedAt, Instant acknowledgedAt, Instant cancelledAt, String chaseOf,
-                         int chaseCount) {
+        Instant callbackDueAt, String callbackAssignee, AssigneeKind assigneeKind,
+        Instant callbackCompletedAt, Instant acknowledgedAt, Instant cancelledAt, String chaseOf,
+        int chaseCount) {
 
     public StoredCall completed(Instant at) {
         return withState(CallbackStatus.COMPLETED, callbackDueAt, callbackAssignee, assigneeKind, at, acknowledgedAt,
@@ -39,7 +39,7 @@ public record StoredCall(String id, String tenantId, Instant receivedAt, Callbac
     }
 
     private StoredCall withState(CallbackStatus status, Instant dueAt, String assignee, AssigneeKind kind,
-                                 Instant completedAt, Instant acknowledged, Instant cancelled) {
+            Instant completedAt, Instant acknowledged, Instant cancelled) {
         return new StoredCall(id, tenantId, receivedAt, status, dueAt, assignee, kind, completedAt, acknowledged,
                 cancelled, chaseOf, chaseCount);
     }

@@ -42,7 +42,7 @@ public class ApiKeyResource {
             and acts on them; CLIENT reads the tenant's calls and acts on its callbacks; ADMIN manages the tenant.""")
     @APIResponse(responseCode = "201", description = "Issued; the key is in the answer")
     public Uni<RestResponse<ApiKeyView>> issue(@PathParam("tenantId") String tenantId,
-                                               @NotNull @Valid ApiKeyRequest request, UriInfo uri) {
+            @NotNull @Valid ApiKeyRequest request, UriInfo uri) {
         tenants.require(tenantId);
         return admin.issueKey(tenantId, request.role(), request.label()).map(issued -> RestResponse.ResponseBuilder
                 .<ApiKeyView>created(uri.getAbsolutePathBuilder().path(issued.grant().keyId()).build())
@@ -59,7 +59,8 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{keyId}")
-    @Operation(summary = "Revoke a key", description = "Requests with it are refused (401) from then on, in every service.")
+    @Operation(summary = "Revoke a key",
+            description = "Requests with it are refused (401) from then on, in every service.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key for this tenant")
     public Uni<Void> revoke(@PathParam("tenantId") String tenantId, @PathParam("keyId") String keyId) {

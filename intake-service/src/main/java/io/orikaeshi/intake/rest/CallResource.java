@@ -40,7 +40,8 @@ public class CallResource {
             Stores the call and publishes CallReceived. A call from a number with an open promise of the tenant is
             linked to it as a chase (CallbackChased). With an Idempotency-Key, a retried request returns the call the
             first one created and creates nothing.""")
-    @APIResponse(responseCode = "201", description = "Accepted and durably stored (or replayed for a known Idempotency-Key)")
+    @APIResponse(responseCode = "201",
+            description = "Accepted and durably stored (or replayed for a known Idempotency-Key)")
     @APIResponse(responseCode = "400", description = "The body is not JSON of the expected shape",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown tenant",

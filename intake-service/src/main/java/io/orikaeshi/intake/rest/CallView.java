@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param chaseCount how many later calls chased this call's promise
  */
 public record CallView(String callId, String tenantId, Instant receivedAt, CallbackStatus callbackStatus,
-                       Instant callbackDueAt, Instant callbackCompletedAt, String chaseOf, int chaseCount) {
+        Instant callbackDueAt, Instant callbackCompletedAt, String chaseOf, int chaseCount) {
 
     public static CallView of(StoredCall call) {
         return new CallView(call.id(), call.tenantId(), call.receivedAt(), call.callbackStatus(),

@@ -19,15 +19,14 @@ import java.time.OffsetDateTime;
 public record CallbackRequest(
         PromiseKind kind,
         @Schema(description = "Promised time, with offset. Must still be ahead: a due time already past (e.g. "
-                + "when recording a past call) is refused with 422 naming callback.dueAt", examples = "2026-11-23T15:00:00+09:00")
-        OffsetDateTime dueAt,
-        @Schema(description = "For WITHIN: ISO-8601 duration from when the call was received", examples = "PT30M")
-        Duration within,
-        @Schema(description = "For WINDOW: do not call before this time", examples = "2026-11-23T15:00:00+09:00")
-        OffsetDateTime notBefore,
+                + "when recording a past call) is refused with 422 naming callback.dueAt",
+                examples = "2026-11-23T15:00:00+09:00") OffsetDateTime dueAt,
+        @Schema(description = "For WITHIN: ISO-8601 duration from when the call was received",
+                examples = "PT30M") Duration within,
+        @Schema(description = "For WINDOW: do not call before this time",
+                examples = "2026-11-23T15:00:00+09:00") OffsetDateTime notBefore,
         @Size(max = 200) @Schema(description = "Person or pool that calls back; the tenant's pool when absent",
-                examples = "佐藤")
-        String assignee,
+                examples = "佐藤") String assignee,
         @Schema(description = "PERSON when an assignee is named, POOL otherwise") AssigneeKind assigneeKind) {
 
     /** By-time promise, the walking-skeleton shape. */

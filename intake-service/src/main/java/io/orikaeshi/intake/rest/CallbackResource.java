@@ -39,17 +39,19 @@ public class CallbackResource {
 
     @POST
     @Path("/completion")
-    @Operation(summary = "The promised callback was made", description = "Publishes CallbackCompleted; every clock stops.")
+    @Operation(summary = "The promised callback was made",
+            description = "Publishes CallbackCompleted; every clock stops.")
     public Uni<CallView> complete(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId,
-                                  @Valid CompletionRequest request) {
+            @Valid CompletionRequest request) {
         return actions.complete(tenantId, callId, request == null ? null : request.completedBy()).map(CallView::of);
     }
 
     @POST
     @Path("/attempts")
-    @Operation(summary = "Record a callback attempt", description = "Reached, no answer or voicemail, with the next try.")
+    @Operation(summary = "Record a callback attempt",
+            description = "Reached, no answer or voicemail, with the next try.")
     public Uni<CallView> attempt(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId,
-                                 @NotNull @Valid CallbackActionRequests.Attempt request) {
+            @NotNull @Valid CallbackActionRequests.Attempt request) {
         return actions.attempt(tenantId, callId, request.outcome(),
                 request.nextAttemptAt() == null ? null : request.nextAttemptAt().toInstant(), request.by())
                 .map(CallView::of);
@@ -60,7 +62,7 @@ public class CallbackResource {
     @Operation(summary = "Move the promise, with the caller's consent",
             description = "The new due time replaces the old one; warnings and escalations are re-armed.")
     public Uni<CallView> extend(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId,
-                                @NotNull @Valid CallbackActionRequests.Extension request) {
+            @NotNull @Valid CallbackActionRequests.Extension request) {
         return actions.extend(tenantId, callId, request.newDueAt().toInstant(), request.by()).map(CallView::of);
     }
 
@@ -68,7 +70,7 @@ public class CallbackResource {
     @Path("/cancellation")
     @Operation(summary = "The caller no longer needs the callback")
     public Uni<CallView> cancel(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId,
-                                @Valid CallbackActionRequests.Cancellation request) {
+            @Valid CallbackActionRequests.Cancellation request) {
         return actions.cancel(tenantId, callId, request == null ? null : request.reason(),
                 request == null ? null : request.by()).map(CallView::of);
     }
@@ -77,7 +79,7 @@ public class CallbackResource {
     @Path("/reassignment")
     @Operation(summary = "Give the callback to another person, a pool or a supervisor")
     public Uni<CallView> reassign(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId,
-                                  @NotNull @Valid CallbackActionRequests.Reassignment request) {
+            @NotNull @Valid CallbackActionRequests.Reassignment request) {
         return actions.reassign(tenantId, callId, request.assignee(), request.assigneeKind(), request.by())
                 .map(CallView::of);
     }
@@ -86,7 +88,7 @@ public class CallbackResource {
     @Path("/acknowledgement")
     @Operation(summary = "Take responsibility for the callback", description = "Stops the escalation chain.")
     public Uni<CallView> acknowledge(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId,
-                                     @Valid CallbackActionRequests.Acknowledgement request) {
+            @Valid CallbackActionRequests.Acknowledgement request) {
         return actions.acknowledge(tenantId, callId, request == null ? null : request.by()).map(CallView::of);
     }
 }

@@ -5,7 +5,9 @@ import io.orikaeshi.kit.links.LinkAction;
 /** The few fixed pages of the email links. Only our own text and a call id (a UUID) appear in them. */
 final class LinkPages {
 
-    enum Language { JA, EN }
+    enum Language {
+        JA, EN
+    }
 
     private LinkPages() {
     }
@@ -25,7 +27,8 @@ final class LinkPages {
         boolean ja = language == Language.JA;
         String text = switch (action) {
             case COMPLETE -> ja ? "折り返しを完了にしました。ありがとうございました。" : "The callback is marked as done. Thank you.";
-            case ACKNOWLEDGE -> ja ? "対応を引き受けました。期限までのお電話をお願いいたします。"
+            case ACKNOWLEDGE -> ja
+                    ? "対応を引き受けました。期限までのお電話をお願いいたします。"
                     : "You have taken this callback on. Please call back before it is due.";
         };
         return page(ja, text, "");
@@ -40,7 +43,8 @@ final class LinkPages {
     }
 
     static String refused(boolean expired) {
-        return page(false, expired ? "This link has expired. / このリンクは有効期限が切れています。"
+        return page(false, expired
+                ? "This link has expired. / このリンクは有効期限が切れています。"
                 : "This link is not valid. / このリンクは無効です。", "");
     }
 

@@ -20,26 +20,25 @@ public record NewCallRequest(
         @Schema(description = "When the call was received; now when absent") OffsetDateTime receivedAt,
         @Size(max = 64) String operatorId,
         @Size(max = 64) String site,
-        @Size(max = 200) @Schema(description = "The person the caller asked for (名指し)", examples = "佐藤")
-        String addressee,
+        @Size(max = 200) @Schema(description = "The person the caller asked for (名指し)",
+                examples = "佐藤") String addressee,
         @NotNull @Valid CapturedItemRequest callerName,
         @NotNull @Valid CapturedItemRequest purpose,
-        @NotNull @Valid @Schema(description = "Read with the tenant's phone region and stored in E.164")
-        CapturedItemRequest callbackNumber,
+        @NotNull @Valid @Schema(
+                description = "Read with the tenant's phone region and stored in E.164") CapturedItemRequest callbackNumber,
         Urgency urgency,
         @Size(max = 4000) String notes,
         @Valid @Schema(description = "Absent when no callback was promised") CallbackRequest callback,
-        @Schema(description = "OUTBOUND for a call the operator made (e.g. the customer asked to be called again later)")
-        CallDirection direction,
-        @Size(max = 100) @Schema(description = "The tenant's category for the purpose; routes the report", examples = "見積")
-        String purposeCategory,
-        @Size(max = 5) @Valid @Schema(description = "Answers to the optional hearing items of the tenant's plan")
-        List<@NotNull @Valid HearingItemRequest> hearingItems) {
+        @Schema(description = "OUTBOUND for a call the operator made (e.g. the customer asked to be called again later)") CallDirection direction,
+        @Size(max = 100) @Schema(description = "The tenant's category for the purpose; routes the report",
+                examples = "見積") String purposeCategory,
+        @Size(max = 5) @Valid @Schema(
+                description = "Answers to the optional hearing items of the tenant's plan") List<@NotNull @Valid HearingItemRequest> hearingItems) {
 
     /** The walking-skeleton shape: an inbound call without hearing items. */
     public NewCallRequest(OffsetDateTime receivedAt, String operatorId, String site, String addressee,
-                          CapturedItemRequest callerName, CapturedItemRequest purpose,
-                          CapturedItemRequest callbackNumber, Urgency urgency, String notes, CallbackRequest callback) {
+            CapturedItemRequest callerName, CapturedItemRequest purpose,
+            CapturedItemRequest callbackNumber, Urgency urgency, String notes, CallbackRequest callback) {
         this(receivedAt, operatorId, site, addressee, callerName, purpose, callbackNumber, urgency, notes, callback,
                 null, null, null);
     }
@@ -51,7 +50,7 @@ public record NewCallRequest(
      * @param promise            the computed promise, or null when none was made
      */
     public CallDetails details(Instant at, String callbackNumberE164, CallbackPromise promise,
-                               List<HearingAnswer> hearing) {
+            List<HearingAnswer> hearing) {
         return new CallDetails(at, blankToNull(operatorId), blankToNull(site), blankToNull(addressee),
                 callerName.captured(), purpose.captured(),
                 new CapturedItem(callbackNumber.status(), callbackNumberE164),

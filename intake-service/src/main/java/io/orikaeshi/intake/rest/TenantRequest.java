@@ -25,8 +25,8 @@ import java.util.List;
  * @param id only when creating: lower-case letters, digits and hyphens
  */
 public record TenantRequest(
-        @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "must be 2-63 lower-case letters, digits or hyphens")
-        String id,
+        @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}",
+                message = "must be 2-63 lower-case letters, digits or hyphens") String id,
         @NotBlank @Size(max = 200) String name,
         @Size(max = 200) String publicLabel,
         @NotNull @Pattern(regexp = "ja|en", message = "must be ja or en") String locale,
@@ -43,7 +43,7 @@ public record TenantRequest(
      * @param holidays     ISO 3166 country whose public holidays close the tenant, or NONE (default: phoneRegion)
      */
     public record CalendarRequest(@Size(max = 500) String openingHours, @Size(max = 8) String holidays,
-                                  @Size(max = 366) List<@NotNull LocalDate> companyHolidays) {
+            @Size(max = 366) List<@NotNull LocalDate> companyHolidays) {
     }
 
     /**
@@ -54,10 +54,10 @@ public record TenantRequest(
      *                        opening (default PT3H: 12:00 for a 09:00 opening)
      */
     public record PromisesRequest(Duration warningLead, Duration defaultPromise, @Size(max = 100) String pool,
-                                  Duration poolFallbackAfter,
-                                  @Size(max = 10) List<@NotNull @Valid EscalationRequest> escalation,
-                                  @DecimalMin("0.0") @DecimalMax("1.0") Double maxWarningShare,
-                                  Duration nextBusinessDayWithin) {
+            Duration poolFallbackAfter,
+            @Size(max = 10) List<@NotNull @Valid EscalationRequest> escalation,
+            @DecimalMin("0.0") @DecimalMax("1.0") Double maxWarningShare,
+            Duration nextBusinessDayWithin) {
     }
 
     /** @param target "assignee", "supervisor", or an email address */
@@ -70,17 +70,17 @@ public record TenantRequest(
      * @param sendingLimit at most this many emails per sendingWindow (default 120 per minute)
      */
     public record NotificationsRequest(@Size(max = 50) List<@NotNull @Valid RouteRequest> routes, Boolean quietHours,
-                                       LocalTime digestAt, @Positive @Max(100_000) Integer sendingLimit,
-                                       Duration sendingWindow) {
+            LocalTime digestAt, @Positive @Max(100_000) Integer sendingLimit,
+            Duration sendingWindow) {
     }
 
     /** Tried in order; the first route matching a call (every condition it states) chooses the recipients. */
     public record RouteRequest(@Size(max = 200) String addressee, @Size(max = 100) String purposeCategory,
-                               @NotEmpty @Size(max = 20) List<@NotBlank @Email @Size(max = 254) String> recipients) {
+            @NotEmpty @Size(max = 20) List<@NotBlank @Email @Size(max = 254) String> recipients) {
     }
 
     public record PlanRequest(@NotNull LocalDate effectiveFrom, @PositiveOrZero int unitPrice,
-                              @PositiveOrZero int hearingPrice,
-                              @Size(max = 5) List<@NotBlank @Size(max = 100) String> hearingItems) {
+            @PositiveOrZero int hearingPrice,
+            @Size(max = 5) List<@NotBlank @Size(max = 100) String> hearingItems) {
     }
 }

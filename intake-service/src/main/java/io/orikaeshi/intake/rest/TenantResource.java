@@ -55,7 +55,8 @@ public class TenantResource {
             throw ProblemException.invalid("id", "is required when creating a tenant");
         }
         return admin.create(request.id(), TenantMapper.toProfile(request)).map(tenant -> RestResponse.ResponseBuilder
-                .<TenantView>created(uri.getAbsolutePathBuilder().path(tenant.id()).build()).entity(view(tenant)).build());
+                .<TenantView>created(uri.getAbsolutePathBuilder().path(tenant.id()).build()).entity(view(tenant))
+                .build());
     }
 
     @GET

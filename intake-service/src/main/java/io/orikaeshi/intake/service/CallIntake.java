@@ -57,7 +57,7 @@ public class CallIntake {
     private final Pool pool;
 
     public CallIntake(TenantDirectory tenants, PhoneNumbers phoneNumbers, BusinessTime businessTime, CallStore store,
-                      Pool pool) {
+            Pool pool) {
         this.tenants = tenants;
         this.phoneNumbers = phoneNumbers;
         this.businessTime = businessTime;
@@ -69,7 +69,8 @@ public class CallIntake {
         TenantSettings tenant = tenants.require(tenantId);
         // Microseconds, PostgreSQL's precision: every service then reads back the very instant the event carries.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Instant receivedAt = request.receivedAt() == null ? now
+        Instant receivedAt = request.receivedAt() == null
+                ? now
                 : request.receivedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
         List<FieldError> errors = new ArrayList<>(CallRules.check(request, receivedAt, now));
         String number = callbackNumber(request, tenant, errors);
@@ -90,11 +91,11 @@ public class CallIntake {
         }
         CallDetails call = request.details(receivedAt, number, promise, hearing);
         return store.store(new NewCall(CALL_IDS.generate().toString(), tenantId, call, now, idempotencyKey, hash,
-                        Tracing.currentTraceparent()))
+                Tracing.currentTraceparent()))
                 .flatMap(outcome -> outcome instanceof Outcome.Stored stored
                         ? Uni.createFrom().item(new Accepted(stored.call(), false))
                         : replay(tenantId, idempotencyKey, hash,
-                        () -> new IllegalStateException("an Idempotency-Key taken by no call")));
+                                () -> new IllegalStateException("an Idempotency-Key taken by no call")));
     }
 
     public Uni<StoredCall> find(String tenantId, String callId) {
@@ -122,7 +123,7 @@ public class CallIntake {
      * body is the same, else 422; {@code unknown} when no request used the key.
      */
     private Uni<Accepted> replay(String tenantId, String idempotencyKey, String hash,
-                                 Supplier<RuntimeException> unknown) {
+            Supplier<RuntimeException> unknown) {
         return pool.preparedQuery(CallRows.FIND_BY_IDEMPOTENCY_KEY).execute(Tuple.of(tenantId, idempotencyKey))
                 .map(rows -> {
                     if (rows.size() == 0) {

@@ -61,7 +61,7 @@ public class CallStore {
      * {@code idempotencyKey} and {@code requestHash} are null together.
      */
     public record NewCall(String callId, String tenantId, CallDetails call, Instant now, String idempotencyKey,
-                          String requestHash, String traceParent) {
+            String requestHash, String traceParent) {
     }
 
     /** What became of a call: stored, or not stored because an earlier request already used its Idempotency-Key. */
@@ -147,7 +147,7 @@ public class CallStore {
             }
         }
         List<Pending> group = new ArrayList<>();
-        for (Pending next; group.size() < config.maxCalls() && (next = queue.poll()) != null; ) {
+        for (Pending next; group.size() < config.maxCalls() && (next = queue.poll()) != null;) {
             group.add(next);
         }
         if (!group.isEmpty()) {
@@ -187,13 +187,14 @@ public class CallStore {
 
     private Uni<Void> writeAlone(Pending pending) {
         return write(List.of(pending.call()))
-                .onItemOrFailure().invoke((outcomes, failure) ->
-                        answer(pending, outcomes == null ? null : outcomes.get(0), failure))
+                .onItemOrFailure()
+                .invoke((outcomes, failure) -> answer(pending, outcomes == null ? null : outcomes.get(0), failure))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     private void answer(Pending pending, Outcome outcome, Throwable failure) {
-        Runnable reply = failure == null ? () -> pending.emitter().complete(outcome)
+        Runnable reply = failure == null
+                ? () -> pending.emitter().complete(outcome)
                 : () -> pending.emitter().fail(failure);
         if (pending.context() == null) {
             reply.run();
@@ -205,14 +206,15 @@ public class CallStore {
     /** One transaction for the group; the outcomes are in the group's order. */
     private Uni<List<Outcome>> write(List<NewCall> calls) {
         return pool.withTransaction(connection -> claimKeys(connection, calls)
-                        .flatMap(taken -> {
-                            List<NewCall> fresh = calls.stream().filter(c -> !taken.contains(c)).toList();
-                            return storeCalls(connection, fresh)
-                                    .map(stored -> calls.stream()
-                                            .map(c -> taken.contains(c) ? new Outcome.KeyTaken()
-                                                    : (Outcome) new Outcome.Stored(stored.get(c)))
-                                            .toList());
-                        }));
+                .flatMap(taken -> {
+                    List<NewCall> fresh = calls.stream().filter(c -> !taken.contains(c)).toList();
+                    return storeCalls(connection, fresh)
+                            .map(stored -> calls.stream()
+                                    .map(c -> taken.contains(c)
+                                            ? new Outcome.KeyTaken()
+                                            : (Outcome) new Outcome.Stored(stored.get(c)))
+                                    .toList());
+                }));
     }
 
     /**
@@ -226,7 +228,7 @@ public class CallStore {
         for (NewCall call : calls) {
             if (call.idempotencyKey() != null
                     && firstByKey.putIfAbsent(new KeyOfTenant(call.tenantId(), call.idempotencyKey()),
-                    call) != null) {
+                            call) != null) {
                 taken.add(call);
             }
         }
@@ -268,15 +270,16 @@ public class CallStore {
         }
         TreeSet<Caller> callers = new TreeSet<>();
         calls.stream().filter(c -> number(c) != null).forEach(c -> callers.add(new Caller(c.tenantId(), number(c))));
-        Uni<List<OpenPromise>> open = callers.isEmpty() ? Uni.createFrom().item(List.of())
+        Uni<List<OpenPromise>> open = callers.isEmpty()
+                ? Uni.createFrom().item(List.of())
                 : connection.preparedQuery(CallRows.LOCK_OLDEST_OPEN)
-                .execute(Tuple.of(callers.stream().map(Caller::tenantId).toArray(String[]::new),
-                        callers.stream().map(Caller::number).toArray(String[]::new)))
-                .map(rows -> {
-                    List<OpenPromise> found = new ArrayList<>();
-                    rows.forEach(row -> found.add(OpenPromise.of(row)));
-                    return found;
-                });
+                        .execute(Tuple.of(callers.stream().map(Caller::tenantId).toArray(String[]::new),
+                                callers.stream().map(Caller::number).toArray(String[]::new)))
+                        .map(rows -> {
+                            List<OpenPromise> found = new ArrayList<>();
+                            rows.forEach(row -> found.add(OpenPromise.of(row)));
+                            return found;
+                        });
         return open.flatMap(promises -> {
             Map<Caller, List<Chaseable>> chaseable = new HashMap<>();
             for (OpenPromise p : promises) {
@@ -335,7 +338,8 @@ public class CallStore {
 
     /** Sent as one pipelined exchange: the round trip is paid once per group, not once per row. */
     private static Uni<Void> batch(SqlConnection connection, String sql, List<Tuple> rows) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem()
+        return rows.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
     }
 }

@@ -53,13 +53,13 @@ public class CallbackActions {
     }
 
     public Uni<StoredCall> complete(String tenantId, String callId, String by) {
-        return act(tenantId, callId, (call, now) ->
-                new Change(call.completed(now), CallbackCompleted.of(tenantId, callId, now, by)));
+        return act(tenantId, callId,
+                (call, now) -> new Change(call.completed(now), CallbackCompleted.of(tenantId, callId, now, by)));
     }
 
     /** The attempt leaves the callback as it is; its row in callback_attempt is written from its event. */
     public Uni<StoredCall> attempt(String tenantId, String callId, AttemptOutcome outcome, Instant nextAttemptAt,
-                                   String by) {
+            String by) {
         return act(tenantId, callId, (call, now) -> {
             if (nextAttemptAt != null && !nextAttemptAt.isAfter(now)) {
                 throw ProblemException.invalid("nextAttemptAt", "must be in the future");
@@ -86,8 +86,8 @@ public class CallbackActions {
     }
 
     public Uni<StoredCall> cancel(String tenantId, String callId, String reason, String by) {
-        return act(tenantId, callId, (call, now) ->
-                new Change(call.cancelled(now), CallbackCancelled.of(tenantId, callId, now, reason, by)));
+        return act(tenantId, callId, (call, now) -> new Change(call.cancelled(now),
+                CallbackCancelled.of(tenantId, callId, now, reason, by)));
     }
 
     public Uni<StoredCall> reassign(String tenantId, String callId, String assignee, AssigneeKind kind, String by) {
@@ -97,31 +97,31 @@ public class CallbackActions {
     }
 
     public Uni<StoredCall> acknowledge(String tenantId, String callId, String by) {
-        return act(tenantId, callId, (call, now) ->
-                new Change(call.acknowledged(now), CallbackAcknowledged.of(tenantId, callId, now, by)));
+        return act(tenantId, callId,
+                (call, now) -> new Change(call.acknowledged(now), CallbackAcknowledged.of(tenantId, callId, now, by)));
     }
 
     private Uni<StoredCall> act(String tenantId, String callId, BiFunction<StoredCall, Instant, Change> change) {
         tenants.require(tenantId);
         String traceParent = Tracing.currentTraceparent();
         return pool.withTransaction(connection -> connection.preparedQuery(CallRows.LOCK_CALL)
-                        .execute(Tuple.of(callId, tenantId))
-                        .flatMap(rows -> {
-                            if (rows.size() == 0) {
-                                throw ProblemException.notFound("Call");
-                            }
-                            StoredCall call = CallRows.of(rows.iterator().next());
-                            if (call.callbackStatus() != CallbackStatus.OPEN) {
-                                throw ProblemException.conflict(call.callbackStatus() == CallbackStatus.NONE
-                                        ? "No callback was promised for this call"
-                                        : "The callback is already " + call.callbackStatus().name().toLowerCase(Locale.ROOT));
-                            }
-                            Change done = change.apply(call, Instant.now());
-                            return write(connection, call, done)
-                                    .chain(() -> outbox.appendAll(connection,
-                                            List.of(OutboxRow.of(Topics.CALL_EVENTS, done.event(), traceParent))))
-                                    .replaceWith(done.call());
-                        }));
+                .execute(Tuple.of(callId, tenantId))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        throw ProblemException.notFound("Call");
+                    }
+                    StoredCall call = CallRows.of(rows.iterator().next());
+                    if (call.callbackStatus() != CallbackStatus.OPEN) {
+                        throw ProblemException.conflict(call.callbackStatus() == CallbackStatus.NONE
+                                ? "No callback was promised for this call"
+                                : "The callback is already " + call.callbackStatus().name().toLowerCase(Locale.ROOT));
+                    }
+                    Change done = change.apply(call, Instant.now());
+                    return write(connection, call, done)
+                            .chain(() -> outbox.appendAll(connection,
+                                    List.of(OutboxRow.of(Topics.CALL_EVENTS, done.event(), traceParent))))
+                            .replaceWith(done.call());
+                }));
     }
 
     private static Uni<Void> write(SqlConnection connection, StoredCall before, Change done) {
@@ -129,8 +129,9 @@ public class CallbackActions {
             return connection.preparedQuery(CallRows.INSERT_ATTEMPT).execute(CallRows.attemptArguments(attempt))
                     .replaceWithVoid();
         }
-        return done.call().equals(before) ? Uni.createFrom().voidItem()
+        return done.call().equals(before)
+                ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(CallRows.UPDATE_CALLBACK).execute(CallRows.updateArguments(done.call()))
-                .replaceWithVoid();
+                        .replaceWithVoid();
     }
 }

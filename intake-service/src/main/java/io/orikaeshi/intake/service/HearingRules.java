@@ -24,7 +24,7 @@ final class HearingRules {
     }
 
     static List<HearingAnswer> answers(List<HearingItemRequest> requested, TenantSettings tenant, Instant receivedAt,
-                                       List<FieldError> errors) {
+            List<FieldError> errors) {
         if (requested == null || requested.isEmpty()) {
             return List.of();
         }
@@ -49,7 +49,8 @@ final class HearingRules {
             boolean hasValue = item.value() != null && !item.value().isBlank();
             if (item.status() == CaptureStatus.PROVIDED != hasValue) {
                 errors.add(new FieldError(field + ".value", item.status() == CaptureStatus.PROVIDED
-                        ? "is required when status is PROVIDED" : "must be absent when status is " + item.status()));
+                        ? "is required when status is PROVIDED"
+                        : "must be absent when status is " + item.status()));
                 continue;
             }
             if (hasValue && CallRules.hasControlCharacters(item.value(), false)) {

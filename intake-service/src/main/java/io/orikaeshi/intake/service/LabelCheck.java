@@ -37,10 +37,10 @@ public final class LabelCheck {
         if (text != null && SUPPORT_DESK.matcher(text).find()) {
             warnings.add(new TenantView.Warning(CODE, field, "ja".equals(locale)
                     ? "電話代行の番号を「カスタマーセンター」「お客様相談窓口」などの名称で公開すると、お電話の方はその場での対応を期待されます。"
-                    + "オペレーターは折り返しのお約束しかできないため、苦情の原因となります。会社名や部署名での公開をお勧めします。"
+                            + "オペレーターは折り返しのお約束しかできないため、苦情の原因となります。会社名や部署名での公開をお勧めします。"
                     : "Publishing the answering number as a customer centre or support line makes callers expect their "
-                    + "problem to be solved on the call; operators can only promise a callback, which turns into "
-                    + "complaints. Publish it under the company or department name instead."));
+                            + "problem to be solved on the call; operators can only promise a callback, which turns into "
+                            + "complaints. Publish it under the company or department name instead."));
         }
     }
 }

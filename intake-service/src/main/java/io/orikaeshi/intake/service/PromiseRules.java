@@ -32,7 +32,7 @@ final class PromiseRules {
 
     /** @return the promise, or null when none was made; errors are added to {@code errors} */
     static CallbackPromise promise(CallbackRequest request, Instant receivedAt, Instant now, TenantSettings tenant,
-                                   BusinessTime businessTime, List<FieldError> errors) {
+            BusinessTime businessTime, List<FieldError> errors) {
         if (request == null) {
             return null;
         }
@@ -49,8 +49,9 @@ final class PromiseRules {
                 yield receivedAt.plus(request.within());
             }
             case WINDOW -> {
-                notBefore = required(request.notBefore() == null ? null
-                            : request.notBefore().toInstant().truncatedTo(ChronoUnit.MICROS),
+                notBefore = required(request.notBefore() == null
+                        ? null
+                        : request.notBefore().toInstant().truncatedTo(ChronoUnit.MICROS),
                         "callback.notBefore", "is required for a WINDOW promise", errors);
                 Instant end = required(request.dueAt() == null ? null : request.dueAt().toInstant(), "callback.dueAt",
                         "is required for a WINDOW promise", errors);
@@ -79,8 +80,11 @@ final class PromiseRules {
                 errors.add(ALREADY_DUE);
             }
         }
-        String assignee = request.assignee() == null || request.assignee().isBlank() ? null : request.assignee().strip();
-        AssigneeKind assigneeKind = request.assigneeKind() != null ? request.assigneeKind()
+        String assignee = request.assignee() == null || request.assignee().isBlank()
+                ? null
+                : request.assignee().strip();
+        AssigneeKind assigneeKind = request.assigneeKind() != null
+                ? request.assigneeKind()
                 : assignee == null ? AssigneeKind.POOL : AssigneeKind.PERSON;
         if (assignee == null) {
             assignee = tenant.config().promises().pool();

@@ -76,7 +76,8 @@ public class TenantAdmin {
     }
 
     public Uni<TenantSettings> replaceProfile(String tenantId, TenantProfile profile) {
-        return change(tenantId, current -> new TenantSettings(tenantId, current.revision(), profile, current.apiKeys()));
+        return change(tenantId,
+                current -> new TenantSettings(tenantId, current.revision(), profile, current.apiKeys()));
     }
 
     public Uni<Issued> issueKey(String tenantId, ApiKeyGrant.Role role, String label) {
@@ -92,14 +93,17 @@ public class TenantAdmin {
 
     /** Revoking twice is harmless: the key stays revoked at its first revocation time. */
     public Uni<Void> revokeKey(String tenantId, String keyId) {
-        if (directory.find(tenantId).stream().flatMap(t -> t.apiKeys().stream()).noneMatch(k -> k.keyId().equals(keyId))) {
+        if (directory.find(tenantId).stream().flatMap(t -> t.apiKeys().stream())
+                .noneMatch(k -> k.keyId().equals(keyId))) {
             return Uni.createFrom().failure(ProblemException.notFound("API key"));
         }
         Instant now = clock.instant();
         return change(tenantId, current -> new TenantSettings(tenantId, current.revision(), current.config(),
                 current.apiKeys().stream().map(k -> k.keyId().equals(keyId) && k.active()
-                        ? new ApiKeyGrant(k.keyId(), k.role(), k.sha256(), k.label(), k.createdAt(), now) : k)
-                        .toList())).replaceWithVoid();
+                        ? new ApiKeyGrant(k.keyId(), k.role(), k.sha256(), k.label(), k.createdAt(), now)
+                        : k)
+                        .toList()))
+                .replaceWithVoid();
     }
 
     private Uni<TenantSettings> change(String tenantId, UnaryOperator<TenantSettings> edit) {
@@ -109,16 +113,16 @@ public class TenantAdmin {
         }
         String traceParent = Tracing.currentTraceparent();
         return pool.withTransaction(connection -> connection.preparedQuery(TenantRows.LOCK).execute(Tuple.of(tenantId))
-                        .flatMap(rows -> {
-                            Row row = rows.size() == 0 ? null : rows.iterator().next();
-                            // A tenant only in configuration gets its row with its first change.
-                            TenantSettings current = row == null ? seed : settingsOf(row.getString("snapshot"));
-                            TenantSettings edited = edit.apply(current);
-                            TenantChanged change = TenantChanged.of(tenantId, current.revision() + 1, clock.instant(),
-                                    edited.config(), edited.apiKeys());
-                            return write(connection, row == null ? TenantRows.INSERT : TenantRows.UPDATE, change,
-                                    traceParent).replaceWith(change);
-                        }))
+                .flatMap(rows -> {
+                    Row row = rows.size() == 0 ? null : rows.iterator().next();
+                    // A tenant only in configuration gets its row with its first change.
+                    TenantSettings current = row == null ? seed : settingsOf(row.getString("snapshot"));
+                    TenantSettings edited = edit.apply(current);
+                    TenantChanged change = TenantChanged.of(tenantId, current.revision() + 1, clock.instant(),
+                            edited.config(), edited.apiKeys());
+                    return write(connection, row == null ? TenantRows.INSERT : TenantRows.UPDATE, change,
+                            traceParent).replaceWith(change);
+                }))
                 .onFailure(UniqueViolation::in)
                 .transform(e -> ProblemException.conflict("The tenant changed at the same time; retry"))
                 .map(this::published);

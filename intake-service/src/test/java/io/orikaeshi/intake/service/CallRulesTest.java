@@ -28,7 +28,7 @@ class CallRulesTest {
     }
 
     private static NewCallRequest call(CapturedItemRequest callerName, String addressee, String notes,
-                                       CallbackRequest callback) {
+            CallbackRequest callback) {
         return new NewCallRequest(null, "op-1", "tokyo", addressee, callerName, PURPOSE, NUMBER, Urgency.NORMAL,
                 notes, callback);
     }
@@ -55,7 +55,8 @@ class CallRulesTest {
         for (CaptureStatus status : List.of(CaptureStatus.DECLINED, CaptureStatus.HUNG_UP, CaptureStatus.NOT_NEEDED)) {
             assertEquals(List.of(new FieldError("callerName.value", "must be absent when status is " + status)),
                     check(call(new CapturedItemRequest(status, "佐藤"), null, null, null)), status.name());
-            assertEquals(List.of(), check(call(new CapturedItemRequest(status, null), null, null, null)), status.name());
+            assertEquals(List.of(), check(call(new CapturedItemRequest(status, null), null, null, null)),
+                    status.name());
         }
     }
 
@@ -85,7 +86,7 @@ class CallRulesTest {
     void notesMaySpanLinesButCarryNoOtherControlCharacters() {
         assertEquals(List.of(), check(call(NAME, null, "一行目\r\n二行目\t続き", null)));
         assertEquals(List.of(new FieldError("notes",
-                        "must not contain control characters other than line breaks and tabs")),
+                "must not contain control characters other than line breaks and tabs")),
                 check(call(NAME, null, "ベル\u0007", null)));
         assertEquals(1, check(call(NAME, null, "段落\u2029区切り", null)).size());
     }

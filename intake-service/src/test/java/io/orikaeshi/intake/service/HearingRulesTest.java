@@ -88,7 +88,7 @@ class HearingRulesTest {
     @Test
     void statusAndValueMustFitTogether() {
         assertEquals(refused(new FieldError("hearingItems[0].value", "is required when status is PROVIDED"),
-                        new FieldError("hearingItems[1].value", "must be absent when status is DECLINED")),
+                new FieldError("hearingItems[1].value", "must be absent when status is DECLINED")),
                 take(TENANT, Instant.parse("2026-12-02T06:00:00Z"), item(TIME_SLOT, CaptureStatus.PROVIDED, " "),
                         item(COMPANY, CaptureStatus.DECLINED, "Acme")));
     }
@@ -96,7 +96,7 @@ class HearingRulesTest {
     @Test
     void anItemOutsideThePlanOfTheDayIsRefused() {
         assertEquals(new Taken(List.of(new HearingAnswer(TIME_SLOT, CapturedItem.provided("午後"))),
-                        List.of(new FieldError("hearingItems[1].item", "is not a hearing item of the tenant's plan"))),
+                List.of(new FieldError("hearingItems[1].item", "is not a hearing item of the tenant's plan"))),
                 take(TENANT, NOVEMBER, item(TIME_SLOT, CaptureStatus.PROVIDED, "午後"),
                         item(COMPANY, CaptureStatus.PROVIDED, "Acme")));
     }
@@ -129,14 +129,15 @@ class HearingRulesTest {
     @Test
     void anItemAnsweredTwiceKeepsTheFirstAnswer() {
         assertEquals(new Taken(List.of(new HearingAnswer(TIME_SLOT, CapturedItem.provided("午前"))),
-                        List.of(new FieldError("hearingItems[1].item", "is answered twice"))),
+                List.of(new FieldError("hearingItems[1].item", "is answered twice"))),
                 take(TENANT, NOVEMBER, item(TIME_SLOT, CaptureStatus.PROVIDED, "午前"),
                         item(TIME_SLOT, CaptureStatus.PROVIDED, "午後")));
     }
 
     @Test
     void anAnswersValueIsASingleLine() {
-        assertEquals(refused(new FieldError("hearingItems[0].value", "must be a single line without control characters")),
+        assertEquals(
+                refused(new FieldError("hearingItems[0].value", "must be a single line without control characters")),
                 take(TENANT, NOVEMBER, item(TIME_SLOT, CaptureStatus.PROVIDED, "15時\n以降")));
     }
 

@@ -41,7 +41,7 @@ class PromiseRulesTest {
     }
 
     private static CallbackPromise promise(CallbackRequest request, String receivedAt, String now,
-                                           List<FieldError> errors) {
+            List<FieldError> errors) {
         return PromiseRules.promise(request, OffsetDateTime.parse(receivedAt).toInstant(),
                 OffsetDateTime.parse(now).toInstant(), ACME, BUSINESS_TIME, errors);
     }
@@ -107,7 +107,7 @@ class PromiseRulesTest {
     private static final String NOW = "2026-11-20T15:01:00+09:00";
 
     private static CallbackRequest request(PromiseKind kind, String notBefore, String dueAt, Duration within,
-                                           String assignee, AssigneeKind assigneeKind) {
+            String assignee, AssigneeKind assigneeKind) {
         return new CallbackRequest(kind, dueAt == null ? null : OffsetDateTime.parse(dueAt), within,
                 notBefore == null ? null : OffsetDateTime.parse(notBefore), assignee, assigneeKind);
     }

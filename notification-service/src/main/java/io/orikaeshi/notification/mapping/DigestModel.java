@@ -7,7 +7,7 @@ import java.util.List;
  * (the overdue ones first, listed apart).
  */
 public record DigestModel(String tenantName, String periodStart, String periodEnd, long received, long urgent,
-                          long promised, List<Line> overdue, List<Line> open) {
+        long promised, List<Line> overdue, List<Line> open) {
 
     /** One open callback: whom to call back, by when, for whom. */
     public record Line(String caller, String dueAt, String addressee, String callId) {

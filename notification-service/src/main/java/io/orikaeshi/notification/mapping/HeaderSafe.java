@@ -15,7 +15,8 @@ public final class HeaderSafe {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> out.appendCodePoint(breaksHeaders(c) ? ' ' : c));
         String collapsed = out.toString().replaceAll(" {2,}", " ").strip();
-        return collapsed.length() <= MAX_SUBJECT_LENGTH ? collapsed
+        return collapsed.length() <= MAX_SUBJECT_LENGTH
+                ? collapsed
                 : collapsed.substring(0, MAX_SUBJECT_LENGTH - 1) + "…";
     }
 

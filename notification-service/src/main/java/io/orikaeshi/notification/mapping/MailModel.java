@@ -15,9 +15,9 @@ import java.util.List;
  * @param callerSubject the caller as named in a subject line (their name, or why there is none)
  */
 public record MailModel(String tenantName, String callId, String receivedAt, String addressee, Item callerName,
-                        Item purpose, Item callbackNumber, String urgency, boolean urgent, String notes,
-                        boolean callbackPromised, String dueAt, String assignee, String callerSubject,
-                        List<HearingLine> hearing, Links links) {
+        Item purpose, Item callbackNumber, String urgency, boolean urgent, String notes,
+        boolean callbackPromised, String dueAt, String assignee, String callerSubject,
+        List<HearingLine> hearing, Links links) {
 
     /** Signed links to acknowledge or complete the callback from the email; null when there is none. */
     public record Links(String acknowledge, String complete) {
@@ -49,7 +49,8 @@ public record MailModel(String tenantName, String callId, String receivedAt, Str
         Item callerName = item(call.callerName(), wording, true);
         String due = call.callbackPromised() ? time(call.callback().dueAt(), tenant, wording) : null;
         String assignee = call.callbackPromised() && call.callback().assignee() != null
-                ? call.callback().assignee() : wording.noAssignee();
+                ? call.callback().assignee()
+                : wording.noAssignee();
         return new MailModel(tenant.name(), callId, time(call.receivedAt(), tenant, wording),
                 call.addressee() == null ? wording.noAddressee() : call.addressee(),
                 callerName, item(call.purpose(), wording, false), number(call.callbackNumber(), tenant, wording),

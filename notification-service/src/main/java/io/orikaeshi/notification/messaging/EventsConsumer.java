@@ -30,7 +30,7 @@ public class EventsConsumer {
     private final Outbox outbox;
 
     public EventsConsumer(Inbox inbox, ProcessedEvents processed, MailComposer composer, MailDispatcher dispatcher,
-                          Outbox outbox) {
+            Outbox outbox) {
         this.inbox = inbox;
         this.processed = processed;
         this.composer = composer;

@@ -17,9 +17,13 @@ import java.time.Instant;
 @Table(name = "mail_message")
 public class MailMessage extends PanacheEntityBase {
 
-    public enum Kind { REPORT, WARNING_ALERT, OVERDUE_ALERT, ESCALATION_ALERT, CHASE_ALERT, DIGEST }
+    public enum Kind {
+        REPORT, WARNING_ALERT, OVERDUE_ALERT, ESCALATION_ALERT, CHASE_ALERT, DIGEST
+    }
 
-    public enum Status { PENDING, SENT, FAILED }
+    public enum Status {
+        PENDING, SENT, FAILED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

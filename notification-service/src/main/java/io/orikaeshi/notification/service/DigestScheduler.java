@@ -24,7 +24,7 @@ public class DigestScheduler extends BackgroundWorker {
     private final DispatchConfig config;
 
     public DigestScheduler(DigestService digests, TenantsConfig tenantsConfig, TenantDirectory tenants,
-                           DispatchConfig config) {
+            DispatchConfig config) {
         super("mail-digest", config.retryPause());
         this.digests = digests;
         this.config = config;
@@ -43,7 +43,9 @@ public class DigestScheduler extends BackgroundWorker {
             Instant due = DigestService.scheduledOn(tenant, at, now);
             if (!due.isAfter(now)) {
                 chain = chain.chain(() -> digests.exists(tenant.id(), due)
-                        .flatMap(done -> done ? Uni.createFrom().voidItem() : digests.send(tenant, due).replaceWithVoid()));
+                        .flatMap(done -> done
+                                ? Uni.createFrom().voidItem()
+                                : digests.send(tenant, due).replaceWithVoid()));
             }
         }
         return chain.replaceWith(Round.idle(config.digestCheckInterval()));

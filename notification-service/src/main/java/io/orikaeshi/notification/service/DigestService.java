@@ -58,7 +58,7 @@ public class DigestService {
     /** Whether the digest ending at {@code periodEnd} was made already. */
     public Uni<Boolean> exists(String tenantId, Instant periodEnd) {
         return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select count(*) from mail_digest where tenant_id = ?1 and period_end = ?2", Long.class)
+                "select count(*) from mail_digest where tenant_id = ?1 and period_end = ?2", Long.class)
                 .setParameter(1, tenantId).setParameter(2, periodEnd).getSingleResult()))
                 .map(count -> count > 0);
     }
@@ -78,7 +78,8 @@ public class DigestService {
                 .flatMap(periodStart -> session.createNativeQuery(CLAIM)
                         .setParameter(1, tenant.id()).setParameter(2, periodEnd).setParameter(3, periodStart)
                         .executeUpdate()
-                        .flatMap(claimed -> claimed == 0 ? Uni.createFrom().item(false)
+                        .flatMap(claimed -> claimed == 0
+                                ? Uni.createFrom().item(false)
                                 : compose(session, tenant, periodStart, periodEnd).replaceWith(true)))))
                 .invoke(queued -> {
                     if (queued) {
@@ -88,14 +89,14 @@ public class DigestService {
     }
 
     private Uni<Void> compose(org.hibernate.reactive.mutiny.Mutiny.Session session, TenantSettings tenant,
-                              Instant periodStart, Instant periodEnd) {
+            Instant periodStart, Instant periodEnd) {
         Wording wording = Wording.of(tenant.locale());
         Uni<Object[]> counts = session.createNativeQuery(COUNTS, Object[].class)
                 .setParameter(1, tenant.id()).setParameter(2, periodStart).setParameter(3, periodEnd)
                 .getSingleResult();
         Uni<List<CallSnapshot>> open = CallSnapshot.<CallSnapshot>find(
-                        "tenantId = ?1 and closedAt is null and dueAt is not null and receivedAt < ?2 order by dueAt",
-                        tenant.id(), periodEnd)
+                "tenantId = ?1 and closedAt is null and dueAt is not null and receivedAt < ?2 order by dueAt",
+                tenant.id(), periodEnd)
                 .page(0, MAX_LINES).list();
         return counts.flatMap(row -> open.flatMap(snapshots -> {
             List<DigestModel.Line> overdue = new ArrayList<>();

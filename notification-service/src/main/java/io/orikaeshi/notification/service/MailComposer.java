@@ -57,7 +57,7 @@ public class MailComposer {
     private final InboxConfig inbox;
 
     public MailComposer(Engine templates, TenantDirectory tenants, SignedLinks links, QuietHours quietHours,
-                        InboxConfig inbox) {
+            InboxConfig inbox) {
         this.templates = templates;
         this.inbox = inbox;
         this.tenants = tenants;
@@ -107,7 +107,8 @@ public class MailComposer {
         if (event instanceof CallbackEscalated escalated) {
             // A level addressed to "assignee" reaches the tenant's recipients; one addressed to a contact adds it.
             List<String> target = escalated.target() != null && escalated.target().contains("@")
-                    ? List.of(escalated.target()) : List.of();
+                    ? List.of(escalated.target())
+                    : List.of();
             return new AlertSpec(MailMessage.Kind.ESCALATION_ALERT, escalated.dueAt(), target,
                     (wording, caller, due) -> wording.escalation(escalated.reason(), escalated.level(), caller, due));
         }
@@ -171,11 +172,12 @@ public class MailComposer {
     }
 
     private void queue(OrikaeshiEvent event, TenantSettings tenant, MailMessage.Kind kind, CallDetails call,
-                       List<String> extra, String subject, String text, String html, PendingRows rows) {
+            List<String> extra, String subject, String text, String html, PendingRows rows) {
         List<String> recipients = new ArrayList<>(Routing.recipients(tenant, call));
         extra.stream().filter(r -> !recipients.contains(r)).forEach(recipients::add);
         if (recipients.isEmpty()) {
-            LOG.warnf("Tenant %s has no report recipients; %s for call %s is not sent", tenant.id(), kind, event.callId());
+            LOG.warnf("Tenant %s has no report recipients; %s for call %s is not sent", tenant.id(), kind,
+                    event.callId());
         }
         Instant now = Instant.now();
         String traceParent = Tracing.currentTraceparent();

@@ -75,7 +75,7 @@ public class MailDispatcher extends BackgroundWorker {
     private final Tracer tracer;
 
     public MailDispatcher(ReactiveMailer mailer, Outbox outbox, DispatchConfig config,
-                          SendingLimits limits, Tracer tracer) {
+            SendingLimits limits, Tracer tracer) {
         super("mail-dispatcher", config.retryPause());
         this.tracer = tracer;
         this.mailer = mailer;
@@ -105,8 +105,8 @@ public class MailDispatcher extends BackgroundWorker {
                 })
                 .map(claim -> claim.rows() == config.batchSize()
                         && batchesInFlight.get() < config.maxBatchesInFlight()
-                        ? Round.more()
-                        : Round.idle(config.pollInterval()));
+                                ? Round.more()
+                                : Round.idle(config.pollInterval()));
     }
 
     private void finished(List<MailMessage> batch) {
@@ -128,17 +128,20 @@ public class MailDispatcher extends BackgroundWorker {
                         .setParameter(2, config.batchSize())
                         .setParameter(3, now.plus(config.claimLease()))
                         .getResultList())
-                .flatMap(rows -> rows.isEmpty() ? Uni.createFrom().item(new Claim(List.of(), 0))
+                .flatMap(rows -> rows.isEmpty()
+                        ? Uni.createFrom().item(new Claim(List.of(), 0))
                         : limits.split(rows, tenant -> inFlight.getOrDefault(tenant, 0))
-                        .flatMap(split -> {
-                            Uni<Void> chain = Uni.createFrom().voidItem();
-                            for (Map.Entry<MailMessage, Instant> deferred : split.deferred().entrySet()) {
-                                chain = chain.chain(() -> throttled(deferred.getKey(), deferred.getValue(), now));
-                            }
-                            List<MailMessage> allowed = split.allowed();
-                            return chain.invoke(() -> allowed.forEach(m -> inFlight.merge(m.tenantId, 1, Integer::sum)))
-                                    .replaceWith(new Claim(allowed, rows.size()));
-                        }));
+                                .flatMap(split -> {
+                                    Uni<Void> chain = Uni.createFrom().voidItem();
+                                    for (Map.Entry<MailMessage, Instant> deferred : split.deferred().entrySet()) {
+                                        chain = chain
+                                                .chain(() -> throttled(deferred.getKey(), deferred.getValue(), now));
+                                    }
+                                    List<MailMessage> allowed = split.allowed();
+                                    return chain.invoke(
+                                            () -> allowed.forEach(m -> inFlight.merge(m.tenantId, 1, Integer::sum)))
+                                            .replaceWith(new Claim(allowed, rows.size()));
+                                }));
     }
 
     /**
@@ -168,7 +171,7 @@ public class MailDispatcher extends BackgroundWorker {
 
     /** What to write for a sent batch: the sent rows at once, each other row its own state, and every event. */
     private record Outcomes(Instant now, List<Long> sentIds, List<MailMessage> notSent,
-                            List<OutboxRow> events) {
+            List<OutboxRow> events) {
     }
 
     /** The send continues the trace of the event that queued the mail (its stored traceparent). */
@@ -210,9 +213,10 @@ public class MailDispatcher extends BackgroundWorker {
 
     private Uni<Void> record(Outcomes outcomes) {
         return Panache.getSession().flatMap(session -> {
-            Uni<Void> chain = outcomes.sentIds().isEmpty() ? Uni.createFrom().voidItem()
+            Uni<Void> chain = outcomes.sentIds().isEmpty()
+                    ? Uni.createFrom().voidItem()
                     : session.createNativeQuery(SENT).setParameter(1, outcomes.now())
-                    .setParameter(2, outcomes.sentIds()).executeUpdate().replaceWithVoid();
+                            .setParameter(2, outcomes.sentIds()).executeUpdate().replaceWithVoid();
             for (MailMessage message : outcomes.notSent()) {
                 chain = chain.chain(() -> session.createNativeQuery(NOT_SENT)
                         .setParameter(1, message.status.name())
@@ -249,7 +253,8 @@ public class MailDispatcher extends BackgroundWorker {
         message.lastError = truncate(failure.toString());
         boolean permanent = failure instanceof SMTPException smtp && smtp.isPermanent();
         Instant queuedSince = message.heldUntil != null && message.heldUntil.isAfter(message.createdAt)
-                ? message.heldUntil : message.createdAt;
+                ? message.heldUntil
+                : message.createdAt;
         if (permanent || !now.isBefore(queuedSince.plus(config.giveUpAfter()))) {
             message.status = MailMessage.Status.FAILED;
             LOG.errorf("Giving up %s of call %s after %d attempt(s): %s", message.kind, message.callId,

@@ -53,8 +53,9 @@ public class SendingLimits {
         Instant now = Instant.now();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<String, List<MailMessage>> tenant : byTenant.entrySet()) {
-            chain = chain.chain(() -> splitTenant(tenant.getKey(), tenant.getValue(), inFlight.applyAsInt(tenant.getKey()),
-                    now, split));
+            chain = chain
+                    .chain(() -> splitTenant(tenant.getKey(), tenant.getValue(), inFlight.applyAsInt(tenant.getKey()),
+                            now, split));
         }
         return chain.replaceWith(split);
     }

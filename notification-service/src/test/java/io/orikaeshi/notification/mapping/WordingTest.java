@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The phrases of the emails, per language, without rendering a mail. */
 class WordingTest {
 
-    private static final List<CaptureStatus> NOT_OBTAINED =
-            List.of(CaptureStatus.DECLINED, CaptureStatus.HUNG_UP, CaptureStatus.NOT_NEEDED);
+    private static final List<CaptureStatus> NOT_OBTAINED = List.of(CaptureStatus.DECLINED, CaptureStatus.HUNG_UP,
+            CaptureStatus.NOT_NEEDED);
 
     @Test
     void japaneseTenantsReadJapaneseEveryOtherLanguageReadsEnglish() {
@@ -90,45 +90,45 @@ class WordingTest {
     @Test
     void warningAndOverdueAlertsNameTheCallerAndTheDueTime() {
         assertEquals(new Alert("【期限間近】佐藤 様への折り返し期限（15:00）が近づいています",
-                        "お約束の折り返し期限が近づいています",
-                        "期限までにお電話できない場合は、先にお客様へご連絡のうえ、新しいお時間のご了承をいただいてください。"),
+                "お約束の折り返し期限が近づいています",
+                "期限までにお電話できない場合は、先にお客様へご連絡のうえ、新しいお時間のご了承をいただいてください。"),
                 Wording.JA.warning("佐藤 様", "15:00"));
         assertEquals(new Alert("[DUE SOON] Callback to Smith is due 15:00", "The promised callback is due soon.",
-                        "If it cannot be made in time, call the customer first and agree a new time with them."),
+                "If it cannot be made in time, call the customer first and agree a new time with them."),
                 Wording.EN.warning("Smith", "15:00"));
         assertEquals(new Alert("【期限超過】佐藤 様への折り返し（期限 15:00）が完了していません",
-                        "お約束した折り返しの期限を過ぎましたが、まだ完了のご連絡をいただいておりません。",
-                        "お客様は折り返しをお待ちです。至急ご対応をお願いいたします。お電話の際は、まずお約束の時刻を過ぎたことをお詫びください。"),
+                "お約束した折り返しの期限を過ぎましたが、まだ完了のご連絡をいただいておりません。",
+                "お客様は折り返しをお待ちです。至急ご対応をお願いいたします。お電話の際は、まずお約束の時刻を過ぎたことをお詫びください。"),
                 Wording.JA.overdue("佐藤 様", "15:00"));
         assertEquals(new Alert("[OVERDUE] Callback to Smith was due 15:00 and is not done",
-                        "The callback promised to this caller is overdue and has not been marked done.",
-                        "The caller is waiting: please call back now, and apologise for the delay first."),
+                "The callback promised to this caller is overdue and has not been marked done.",
+                "The caller is waiting: please call back now, and apologise for the delay first."),
                 Wording.EN.overdue("Smith", "15:00"));
     }
 
     @Test
     void anOverdueEscalationSaysTheDueTimeHasPassed() {
         assertEquals(new Alert("【エスカレーション2】佐藤 様への折り返しが期限（15:00）を過ぎたままです",
-                        "期限を過ぎた折り返しが、まだ完了していません（エスカレーション2）。",
-                        "対応者を決めて至急お客様へご連絡のうえ、対応を引き受けた方は受付済みとしてご登録ください。"),
+                "期限を過ぎた折り返しが、まだ完了していません（エスカレーション2）。",
+                "対応者を決めて至急お客様へご連絡のうえ、対応を引き受けた方は受付済みとしてご登録ください。"),
                 Wording.JA.escalation(EscalationReason.OVERDUE, 2, "佐藤 様", "15:00"));
         assertEquals(new Alert("[ESCALATION 2] Callback to Smith is still overdue (due 15:00)",
-                        "An overdue callback is still not done (escalation level 2).",
-                        "Decide who calls back now; whoever takes it on, please acknowledge it so the escalation stops."),
+                "An overdue callback is still not done (escalation level 2).",
+                "Decide who calls back now; whoever takes it on, please acknowledge it so the escalation stops."),
                 Wording.EN.escalation(EscalationReason.OVERDUE, 2, "Smith", "15:00"));
     }
 
     @Test
     void aChaseEscalationSaysTheCallerRangAgainBeforeTheDueTime() {
         assertEquals(new Alert("【エスカレーション1・再入電】佐藤 様より期限（15:00）前に再度お電話がありました",
-                        "折り返しの期限（15:00）前ですが、お待ちのお客様から再度お電話がありました（エスカレーション1）。",
-                        "お客様から期限前に再度お電話がありました。対応者を決めて期限を待たずにお客様へご連絡のうえ、"
-                                + "対応を引き受けた方は受付済みとしてご登録ください。"),
+                "折り返しの期限（15:00）前ですが、お待ちのお客様から再度お電話がありました（エスカレーション1）。",
+                "お客様から期限前に再度お電話がありました。対応者を決めて期限を待たずにお客様へご連絡のうえ、"
+                        + "対応を引き受けた方は受付済みとしてご登録ください。"),
                 Wording.JA.escalation(EscalationReason.CHASE, 1, "佐藤 様", "15:00"));
         assertEquals(new Alert("[ESCALATION 1] Smith called again before the callback is due (15:00)",
-                        "The callback is not due yet (15:00), but the caller rang again (escalation level 1).",
-                        "The caller rang again before the due time. Decide who calls back now; whoever takes it on, "
-                                + "please acknowledge it so the escalation stops."),
+                "The callback is not due yet (15:00), but the caller rang again (escalation level 1).",
+                "The caller rang again before the due time. Decide who calls back now; whoever takes it on, "
+                        + "please acknowledge it so the escalation stops."),
                 Wording.EN.escalation(EscalationReason.CHASE, 1, "Smith", "15:00"));
         for (Wording wording : Wording.values()) {
             assertNotEquals(wording.escalation(EscalationReason.OVERDUE, 1, "A", "15:00"),
@@ -139,12 +139,12 @@ class WordingTest {
     @Test
     void aChaseAlertCountsTheCalls() {
         assertEquals(new Alert("【再入電】佐藤 様より再度お電話がありました（3回目）",
-                        "折り返しをお待ちのお客様から、再度お電話がありました（3回目）。",
-                        "お客様は折り返しをお待ちです。至急ご対応ください。お電話の際は、まずお待たせしたことをお詫びください。"),
+                "折り返しをお待ちのお客様から、再度お電話がありました（3回目）。",
+                "お客様は折り返しをお待ちです。至急ご対応ください。お電話の際は、まずお待たせしたことをお詫びください。"),
                 Wording.JA.chase("佐藤 様", 3));
         assertEquals(new Alert("[CALLED AGAIN] Smith called again (3 times) about an open callback",
-                        "A caller who is waiting for a callback rang again (3 times).",
-                        "The caller is waiting: please call back now, and apologise for the wait first."),
+                "A caller who is waiting for a callback rang again (3 times).",
+                "The caller is waiting: please call back now, and apologise for the wait first."),
                 Wording.EN.chase("Smith", 3));
     }
 

@@ -26,7 +26,8 @@ class RoutingTest {
                 new TenantProfile.Promises(Duration.ofMinutes(15), Optional.empty(), "受付チーム", Optional.empty(),
                         Optional.empty(), Optional.empty(), Optional.empty()),
                 Optional.empty(), new TenantProfile.Notifications(routes, quietHours, Optional.empty(), 120,
-                Duration.ofMinutes(1))), List.of());
+                        Duration.ofMinutes(1))),
+                List.of());
     }
 
     private static TenantSettings routed(Route... routes) {

@@ -32,7 +32,8 @@ public final class CallLogRows {
                 new CallLogView.Item(r.getString("callback_number_status"), r.getString("callback_number")),
                 r.getString("urgency"),
                 new CallLogView.Callback(CallbackState.status(state,
-                        CallbackState.overdue(instant(r, "callback_due_at"), instant(r, "overdue_due_at"))), state, instant(r, "callback_due_at"),
+                        CallbackState.overdue(instant(r, "callback_due_at"), instant(r, "overdue_due_at"))), state,
+                        instant(r, "callback_due_at"),
                         r.getString("callback_assignee"), instant(r, "overdue_at"), instant(r, "completed_at"),
                         "ESCALATED".equals(state) ? r.getInteger("escalation_level") : 0,
                         r.getInteger("chase_count"), r.getInteger("extension_count")));
@@ -46,7 +47,8 @@ public final class CallLogRows {
                 due == null ? 0 : Duration.between(now, due).toSeconds(), state,
                 "ESCALATED".equals(state) ? r.getInteger("escalation_level") : 0, r.getString("callback_assignee"),
                 r.getInteger("chase_count"), r.getString("callback_number"),
-                PhoneDisplay.forRegion(r.getString("callback_number"), tenant.phoneRegion()), tenant.timeZone().getId());
+                PhoneDisplay.forRegion(r.getString("callback_number"), tenant.phoneRegion()),
+                tenant.timeZone().getId());
     }
 
     private static String state(Row r) {

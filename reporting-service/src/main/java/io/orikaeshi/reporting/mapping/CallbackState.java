@@ -14,7 +14,7 @@ public final class CallbackState {
 
     /** @param lifecycle NONE, OPEN, COMPLETED or CANCELLED as stored */
     public static String state(String lifecycle, Instant dueAt, Instant warnedDueAt, Instant overdueDueAt,
-                               Instant escalatedDueAt) {
+            Instant escalatedDueAt) {
         if (!"OPEN".equals(lifecycle)) {
             return lifecycle;
         }

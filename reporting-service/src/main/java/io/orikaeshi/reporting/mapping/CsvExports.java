@@ -14,9 +14,9 @@ public final class CsvExports {
 
     public static String calls(List<CallLogView> calls) {
         return Csv.document(List.of("call_id", "received_at", "operator_id", "site", "addressee",
-                        "caller_name_status", "caller_name", "purpose_status", "purpose", "callback_number_status",
-                        "callback_number", "urgency", "callback_status", "callback_due_at", "callback_assignee",
-                        "completed_at", "chase_count"),
+                "caller_name_status", "caller_name", "purpose_status", "purpose", "callback_number_status",
+                "callback_number", "urgency", "callback_status", "callback_due_at", "callback_assignee",
+                "completed_at", "chase_count"),
                 calls.stream().map(c -> Arrays.<Object>asList(c.callId(), c.receivedAt(), c.operatorId(), c.site(),
                         c.addressee(), c.callerName().status(), c.callerName().value(), c.purpose().status(),
                         c.purpose().value(), c.callbackNumber().status(), c.callbackNumber().value(), c.urgency(),
@@ -27,7 +27,8 @@ public final class CsvExports {
     public static String bill(Bill bill) {
         List<List<Object>> rows = new java.util.ArrayList<>(bill.lines().stream()
                 .map(l -> Arrays.<Object>asList(bill.month(), l.from(), l.to(), l.unitPrice(), l.hearingPrice(),
-                        l.calls(), l.amount())).toList());
+                        l.calls(), l.amount()))
+                .toList());
         rows.add(Arrays.asList(bill.month(), "total", null, null, null, bill.calls(), bill.total()));
         return Csv.document(List.of("month", "from", "to", "unit_price_yen", "hearing_price_yen", "calls",
                 "amount_yen"), rows);

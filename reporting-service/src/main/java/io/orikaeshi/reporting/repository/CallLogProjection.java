@@ -54,19 +54,21 @@ public class CallLogProjection {
                 assignee_since = coalesce(call_log.assignee_since, excluded.assignee_since)
             """);
     // A deadline event may be the first to reach us: it creates an OPEN promise whose details CallReceived fills in.
-    static final Upsert WARNED = Upsert.of(TABLE, 4, """
-            insert into call_log (call_id, tenant_id, callback_status, callback_due_at, callback_assignee, warned_due_at)
-            select c1, c2, 'OPEN', c3::timestamptz, c4, c3::timestamptz from %s
-            on conflict (call_id) do update set warned_due_at = greatest(call_log.warned_due_at, excluded.warned_due_at)
-            """);
-    static final Upsert OVERDUE = Upsert.of(TABLE, 5, """
-            insert into call_log (call_id, tenant_id, callback_status, callback_due_at, callback_assignee,
-                overdue_due_at, overdue_at, overdue_count)
-            select c1, c2, 'OPEN', c3::timestamptz, c4, c3::timestamptz, c5::timestamptz, 1 from %s
-            on conflict (call_id) do update set overdue_due_at = greatest(call_log.overdue_due_at, excluded.overdue_due_at),
-                overdue_at = greatest(call_log.overdue_at, excluded.overdue_at),
-                overdue_count = call_log.overdue_count + 1
-            """);
+    static final Upsert WARNED = Upsert.of(TABLE, 4,
+            """
+                    insert into call_log (call_id, tenant_id, callback_status, callback_due_at, callback_assignee, warned_due_at)
+                    select c1, c2, 'OPEN', c3::timestamptz, c4, c3::timestamptz from %s
+                    on conflict (call_id) do update set warned_due_at = greatest(call_log.warned_due_at, excluded.warned_due_at)
+                    """);
+    static final Upsert OVERDUE = Upsert.of(TABLE, 5,
+            """
+                    insert into call_log (call_id, tenant_id, callback_status, callback_due_at, callback_assignee,
+                        overdue_due_at, overdue_at, overdue_count)
+                    select c1, c2, 'OPEN', c3::timestamptz, c4, c3::timestamptz, c5::timestamptz, 1 from %s
+                    on conflict (call_id) do update set overdue_due_at = greatest(call_log.overdue_due_at, excluded.overdue_due_at),
+                        overdue_at = greatest(call_log.overdue_at, excluded.overdue_at),
+                        overdue_count = call_log.overdue_count + 1
+                    """);
     static final Upsert ESCALATED = Upsert.of(TABLE, 4, """
             insert into call_log (call_id, tenant_id, callback_status, callback_due_at, escalated_due_at,
                 escalation_level, escalation_count)
@@ -99,30 +101,33 @@ public class CallLogProjection {
                 extension_count = call_log.extension_count + 1
             """);
     // Reassignment comes from intake (a person) or the scheduler (pool fallback): the latest one wins.
-    static final Upsert REASSIGNED = Upsert.of(TABLE, 5, """
-            insert into call_log (call_id, tenant_id, callback_status, callback_assignee, assignee_kind, assignee_since)
-            select c1, c2, 'OPEN', c3, c4, c5::timestamptz from %s
-            on conflict (call_id) do update set
-                callback_assignee = case when call_log.assignee_since is null or excluded.assignee_since >= call_log.assignee_since
-                    then excluded.callback_assignee else call_log.callback_assignee end,
-                assignee_kind = case when call_log.assignee_since is null or excluded.assignee_since >= call_log.assignee_since
-                    then excluded.assignee_kind else call_log.assignee_kind end,
-                assignee_since = greatest(call_log.assignee_since, excluded.assignee_since)
-            """);
-    static final Upsert ACKNOWLEDGED = Upsert.of(TABLE, 3, """
-            insert into call_log (call_id, tenant_id, callback_status, acknowledged_at)
-            select c1, c2, 'OPEN', c3::timestamptz from %s
-            on conflict (call_id) do update set acknowledged_at = coalesce(call_log.acknowledged_at, excluded.acknowledged_at)
-            """);
+    static final Upsert REASSIGNED = Upsert.of(TABLE, 5,
+            """
+                    insert into call_log (call_id, tenant_id, callback_status, callback_assignee, assignee_kind, assignee_since)
+                    select c1, c2, 'OPEN', c3, c4, c5::timestamptz from %s
+                    on conflict (call_id) do update set
+                        callback_assignee = case when call_log.assignee_since is null or excluded.assignee_since >= call_log.assignee_since
+                            then excluded.callback_assignee else call_log.callback_assignee end,
+                        assignee_kind = case when call_log.assignee_since is null or excluded.assignee_since >= call_log.assignee_since
+                            then excluded.assignee_kind else call_log.assignee_kind end,
+                        assignee_since = greatest(call_log.assignee_since, excluded.assignee_since)
+                    """);
+    static final Upsert ACKNOWLEDGED = Upsert.of(TABLE, 3,
+            """
+                    insert into call_log (call_id, tenant_id, callback_status, acknowledged_at)
+                    select c1, c2, 'OPEN', c3::timestamptz from %s
+                    on conflict (call_id) do update set acknowledged_at = coalesce(call_log.acknowledged_at, excluded.acknowledged_at)
+                    """);
     static final Upsert ATTEMPTED = Upsert.of(TABLE, 2, """
             insert into call_log (call_id, tenant_id, callback_status, attempt_count) select c1, c2, 'OPEN', 1 from %s
             on conflict (call_id) do update set attempt_count = call_log.attempt_count + 1
             """);
     // The event carries the running count, so the highest one seen is the count whatever the delivery order.
-    static final Upsert CHASED = Upsert.of(TABLE, 3, """
-            insert into call_log (call_id, tenant_id, callback_status, chase_count) select c1, c2, 'OPEN', c3::int from %s
-            on conflict (call_id) do update set chase_count = greatest(call_log.chase_count, excluded.chase_count)
-            """);
+    static final Upsert CHASED = Upsert.of(TABLE, 3,
+            """
+                    insert into call_log (call_id, tenant_id, callback_status, chase_count) select c1, c2, 'OPEN', c3::int from %s
+                    on conflict (call_id) do update set chase_count = greatest(call_log.chase_count, excluded.chase_count)
+                    """);
 
     /** The change this event makes to its call's row, or null when it is not about call_log. */
     public RowChange change(OrikaeshiEvent event) {

@@ -32,7 +32,7 @@ public class DeliveryLogProjection {
     }
 
     private static RowChange row(OrikaeshiEvent e, String messageId, String kind, String recipient, String outcome,
-                                 Instant until, String reason) {
+            Instant until, String reason) {
         return INSERT.row(e.eventId(), e.tenantId(), e.callId(), messageId, kind, recipient, outcome, e.occurredAt(),
                 until, reason);
     }

@@ -43,14 +43,14 @@ public class AccountingResource {
     @Operation(summary = "SLA compliance per period (and assignee): share kept on time, median and p90 time to "
             + "callback, overdue, escalation and chase counts")
     public Uni<List<SlaFigures>> sla(@PathParam("tenantId") String tenantId,
-                                     @Parameter(description = "day, week (from Monday) or month")
-                                     @QueryParam("period") @DefaultValue("day") String period,
-                                     @Parameter(description = "first day, tenant's calendar (yyyy-MM-dd)", required = true)
-                                     @QueryParam("from") String from,
-                                     @Parameter(description = "last day, inclusive (yyyy-MM-dd)", required = true)
-                                     @QueryParam("to") String to,
-                                     @Parameter(description = "one row per assignee and period instead of per period")
-                                     @QueryParam("byAssignee") @DefaultValue("false") boolean byAssignee) {
+            @Parameter(description = "day, week (from Monday) or month")
+            @QueryParam("period") @DefaultValue("day") String period,
+            @Parameter(description = "first day, tenant's calendar (yyyy-MM-dd)", required = true)
+            @QueryParam("from") String from,
+            @Parameter(description = "last day, inclusive (yyyy-MM-dd)", required = true)
+            @QueryParam("to") String to,
+            @Parameter(description = "one row per assignee and period instead of per period")
+            @QueryParam("byAssignee") @DefaultValue("false") boolean byAssignee) {
         Period unit = Period.parse(period)
                 .orElseThrow(() -> ProblemException.badParameter("period", "must be one of day, week, month"));
         return sla.sla(tenantId, unit, date("from", from), date("to", to), byAssignee);
@@ -59,9 +59,10 @@ public class AccountingResource {
     @GET
     @Path("/billing")
     @Allowed({Role.CLIENT, Role.ADMIN})
-    @Operation(summary = "The month's bill in yen: calls x unit price plus the hearing surcharge, per the plan in force each day")
+    @Operation(
+            summary = "The month's bill in yen: calls x unit price plus the hearing surcharge, per the plan in force each day")
     public Uni<Bill> bill(@PathParam("tenantId") String tenantId,
-                          @Parameter(description = "yyyy-MM", required = true) @QueryParam("month") String month) {
+            @Parameter(description = "yyyy-MM", required = true) @QueryParam("month") String month) {
         return billing.month(tenantId, month);
     }
 
@@ -71,8 +72,8 @@ public class AccountingResource {
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "The month's bill as CSV (UTF-8 with BOM): one line per plan in force, then the total")
     public Uni<RestResponse<String>> billCsv(@PathParam("tenantId") String tenantId,
-                                             @Parameter(description = "yyyy-MM", required = true)
-                                             @QueryParam("month") String month) {
+            @Parameter(description = "yyyy-MM", required = true)
+            @QueryParam("month") String month) {
         return billing.month(tenantId, month).map(bill -> RestResponse.ResponseBuilder
                 .ok(CsvExports.bill(bill), Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"billing-" + tenantId + "-" + month + ".csv\"")

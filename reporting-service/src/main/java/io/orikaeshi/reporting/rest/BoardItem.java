@@ -12,6 +12,6 @@ import java.time.Instant;
  * @param timeZone              the tenant's time zone, in which its people read the times
  */
 public record BoardItem(String callId, String urgency, String addressee, String purpose, Instant receivedAt,
-                        Instant dueAt, long secondsLeft, String state, int escalationLevel, String assignee,
-                        int chaseCount, String callbackNumber, String callbackNumberDisplay, String timeZone) {
+        Instant dueAt, long secondsLeft, String state, int escalationLevel, String assignee,
+        int chaseCount, String callbackNumber, String callbackNumberDisplay, String timeZone) {
 }

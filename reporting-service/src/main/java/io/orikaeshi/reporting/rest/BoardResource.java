@@ -35,9 +35,10 @@ public class BoardResource {
     @GET
     @Path("/board")
     @Allowed({Role.OPERATOR, Role.CLIENT})
-    @Operation(summary = "Every open promise with due time, state, assignee, chase count and time left; urgent first, then earliest due")
+    @Operation(
+            summary = "Every open promise with due time, state, assignee, chase count and time left; urgent first, then earliest due")
     public Uni<List<BoardItem>> board(@PathParam("tenantId") String tenantId,
-                                      @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit) {
+            @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit) {
         return board.open(tenantId, limit);
     }
 
@@ -46,8 +47,8 @@ public class BoardResource {
     @Allowed({Role.OPERATOR, Role.CLIENT})
     @Operation(summary = "The caller's previous calls, open promises and chase count, for the operator's screen")
     public Uni<CallerHistory> history(@PathParam("tenantId") String tenantId,
-                                      @Parameter(description = "E.164, URL-encoded: %2B81312345678")
-                                      @PathParam("number") String number) {
+            @Parameter(description = "E.164, URL-encoded: %2B81312345678")
+            @PathParam("number") String number) {
         return callers.history(tenantId, number);
     }
 }

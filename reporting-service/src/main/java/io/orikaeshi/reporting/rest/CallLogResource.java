@@ -48,26 +48,36 @@ public class CallLogResource {
 
     /** The call log's filters, shared by the JSON page and the CSV export. */
     public static class Filters {
-        @QueryParam("from") @Parameter(description = "received at or after (ISO 8601 instant)")
+        @QueryParam("from")
+        @Parameter(description = "received at or after (ISO 8601 instant)")
         public String from;
-        @QueryParam("to") @Parameter(description = "received before (ISO 8601 instant)")
+        @QueryParam("to")
+        @Parameter(description = "received before (ISO 8601 instant)")
         public String to;
-        @QueryParam("addressee") @Parameter(description = "exactly this addressee")
+        @QueryParam("addressee")
+        @Parameter(description = "exactly this addressee")
         public String addressee;
-        @QueryParam("purpose") @Parameter(description = "purpose contains this text, case-insensitive")
+        @QueryParam("purpose")
+        @Parameter(description = "purpose contains this text, case-insensitive")
         public String purpose;
-        @QueryParam("callerNumber") @Parameter(description = "callback number in E.164, e.g. +81312345678")
+        @QueryParam("callerNumber")
+        @Parameter(description = "callback number in E.164, e.g. +81312345678")
         public String callerNumber;
-        @QueryParam("captureStatus") @Parameter(description = "any captured item has this status: PROVIDED, DECLINED, HUNG_UP, NOT_NEEDED")
+        @QueryParam("captureStatus")
+        @Parameter(description = "any captured item has this status: PROVIDED, DECLINED, HUNG_UP, NOT_NEEDED")
         public String captureStatus;
-        @QueryParam("urgency") @Parameter(description = "NORMAL or URGENT")
+        @QueryParam("urgency")
+        @Parameter(description = "NORMAL or URGENT")
         public String urgency;
-        @QueryParam("cursor") @Parameter(description = "the next page's cursor, from the Link header of the previous page")
+        @QueryParam("cursor")
+        @Parameter(description = "the next page's cursor, from the Link header of the previous page")
         public String cursor;
 
         CallFilter toFilter() {
-            CallCursor after = cursor == null ? null : CallCursor.decode(cursor)
-                    .orElseThrow(() -> ProblemException.badParameter("cursor", "is not a cursor of this API"));
+            CallCursor after = cursor == null
+                    ? null
+                    : CallCursor.decode(cursor)
+                            .orElseThrow(() -> ProblemException.badParameter("cursor", "is not a cursor of this API"));
             return new CallFilter(instant("from", from), instant("to", to), addressee, purpose, callerNumber,
                     captureStatus, urgency, after);
         }
@@ -88,9 +98,9 @@ public class CallLogResource {
     @APIResponse(responseCode = "200", description = "One page of calls",
             headers = @Header(name = "Link", description = "<...&cursor=...>; rel=\"next\" when more calls match"))
     public Uni<RestResponse<List<CallLogView>>> calls(@PathParam("tenantId") String tenantId,
-                                                      @BeanParam Filters filters,
-                                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-                                                      @Context UriInfo uri) {
+            @BeanParam Filters filters,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+            @Context UriInfo uri) {
         return queries.calls(tenantId, filters.toFilter(), limit).map(page -> {
             var response = RestResponse.ResponseBuilder.ok(page.items());
             if (page.next() != null) {
@@ -108,7 +118,7 @@ public class CallLogResource {
     @Operation(summary = "The filtered call log as CSV (UTF-8 with BOM), newest first, at most 10,000 rows per file; "
             + "the Link header points to the rest")
     public Uni<RestResponse<String>> callsCsv(@PathParam("tenantId") String tenantId, @BeanParam Filters filters,
-                                              @Context UriInfo uri) {
+            @Context UriInfo uri) {
         return queries.calls(tenantId, filters.toFilter(), EXPORT_LIMIT).map(page -> {
             var response = RestResponse.ResponseBuilder.ok(CsvExports.calls(page.items()), Csv.MEDIA_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"calls-" + tenantId + ".csv\"");
@@ -129,9 +139,9 @@ public class CallLogResource {
     @Allowed({Role.OPERATOR, Role.CLIENT})
     @Operation(summary = "The tenant's promised callbacks, earliest due first")
     public Uni<List<CallLogView>> callbacks(@PathParam("tenantId") String tenantId,
-                                            @Parameter(description = "open, overdue, completed or cancelled; all when absent")
-                                            @QueryParam("status") String status,
-                                            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+            @Parameter(description = "open, overdue, completed or cancelled; all when absent")
+            @QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return queries.callbacks(tenantId, status, limit);
     }
 
@@ -140,7 +150,7 @@ public class CallLogResource {
     @Allowed({Role.OPERATOR, Role.CLIENT})
     @Operation(summary = "Emails about the call: sent, deferred or failed, and when, oldest first")
     public Uni<List<DeliveryView>> deliveries(@PathParam("tenantId") String tenantId,
-                                              @PathParam("callId") String callId) {
+            @PathParam("callId") String callId) {
         return deliveries.forCall(tenantId, callId);
     }
 }

@@ -11,5 +11,5 @@ import java.util.List;
  * @param openPromises  promises not yet completed or cancelled, earliest due first
  */
 public record CallerHistory(String number, long totalCalls, long chaseCount, List<CallLogView> recentCalls,
-                            List<CallLogView> openPromises) {
+        List<CallLogView> openPromises) {
 }

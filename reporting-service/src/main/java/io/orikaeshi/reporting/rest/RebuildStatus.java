@@ -7,9 +7,11 @@ import java.time.Instant;
  * start, the schema preparation included.
  */
 public record RebuildStatus(State state, Instant startedAt, Instant finishedAt, long recordsRead, long eventsApplied,
-                            long recordsSkipped, long recordsPerSecond, String error) {
+        long recordsSkipped, long recordsPerSecond, String error) {
 
-    public enum State { IDLE, RUNNING, SUCCEEDED, FAILED }
+    public enum State {
+        IDLE, RUNNING, SUCCEEDED, FAILED
+    }
 
     public static RebuildStatus idle() {
         return new RebuildStatus(State.IDLE, null, null, 0, 0, 0, 0, null);

@@ -17,6 +17,6 @@ import java.time.LocalDate;
  * @param chases                 times callers rang again while waiting
  */
 public record SlaFigures(LocalDate periodStart, String assignee, int promises, int measured, int keptOnTime,
-                         Double keptShare, Long medianSecondsToCallback, Long p90SecondsToCallback, int overdue,
-                         int escalations, int chases) {
+        Double keptShare, Long medianSecondsToCallback, Long p90SecondsToCallback, int overdue,
+        int escalations, int chases) {
 }

@@ -22,7 +22,7 @@ public final class BillingCalculator {
     }
 
     public static Bill bill(String tenantId, YearMonth month, List<TenantProfile.Plan> plans,
-                            Map<LocalDate, Long> callsPerDay) {
+            Map<LocalDate, Long> callsPerDay) {
         List<TenantProfile.Plan> ordered = plans.stream()
                 .sorted(Comparator.comparing(TenantProfile.Plan::effectiveFrom)).toList();
         List<Bill.Line> lines = new ArrayList<>();

@@ -15,5 +15,5 @@ import java.time.Instant;
  * @param after         continue after this position
  */
 public record CallFilter(Instant from, Instant to, String addressee, String purpose, String callerNumber,
-                         String captureStatus, String urgency, CallCursor after) {
+        String captureStatus, String urgency, CallCursor after) {
 }

@@ -78,7 +78,9 @@ public class CallLogQueries {
             boolean more = all.size() > limit;
             List<Row> page = more ? all.subList(0, limit) : all;
             Row last = page.isEmpty() ? null : page.get(page.size() - 1);
-            CallCursor next = more ? new CallCursor(CallLogRows.instant(last, "received_at"), last.getString("call_id")) : null;
+            CallCursor next = more
+                    ? new CallCursor(CallLogRows.instant(last, "received_at"), last.getString("call_id"))
+                    : null;
             return new Page(page.stream().map(CallLogRows::view).toList(), next);
         });
     }

@@ -44,9 +44,9 @@ public class CallerHistoryQueries {
         }
         Tuple args = Tuple.of(tenantId, number);
         return Uni.combine().all().unis(
-                        pool.preparedQuery(RECENT).execute(args).map(CallLogQueries::views),
-                        pool.preparedQuery(OPEN).execute(args).map(CallLogQueries::views),
-                        pool.preparedQuery(TOTALS).execute(args).map(rows -> rows.iterator().next()))
+                pool.preparedQuery(RECENT).execute(args).map(CallLogQueries::views),
+                pool.preparedQuery(OPEN).execute(args).map(CallLogQueries::views),
+                pool.preparedQuery(TOTALS).execute(args).map(rows -> rows.iterator().next()))
                 .asTuple()
                 .map(t -> {
                     Row totals = t.getItem3();

@@ -43,11 +43,11 @@ public class DeliveryLogQueries {
                         ? pool.preparedQuery(BY_CALL).execute(args)
                         : Uni.createFrom().<RowSet<Row>>failure(ProblemException.notFound("Call")))
                 .map(rows -> {
-            List<DeliveryView> views = new ArrayList<>();
-            rows.forEach(r -> views.add(new DeliveryView(r.getString("message_id"), r.getString("kind"),
-                    r.getString("recipient"), r.getString("outcome"), CallLogRows.instant(r, "occurred_at"),
-                    CallLogRows.instant(r, "deferred_until"), r.getString("reason"))));
-            return views;
-        });
+                    List<DeliveryView> views = new ArrayList<>();
+                    rows.forEach(r -> views.add(new DeliveryView(r.getString("message_id"), r.getString("kind"),
+                            r.getString("recipient"), r.getString("outcome"), CallLogRows.instant(r, "occurred_at"),
+                            CallLogRows.instant(r, "deferred_until"), r.getString("reason"))));
+                    return views;
+                });
     }
 }

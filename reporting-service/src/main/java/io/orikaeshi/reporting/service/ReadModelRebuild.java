@@ -62,7 +62,7 @@ public class ReadModelRebuild {
     private final ExecutorService reader = daemon("read-model-rebuild-reader");
 
     public ReadModelRebuild(ReadModelSchemas schemas, ProjectionWriter writer,
-                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.schemas = schemas;
         this.writer = writer;
         this.bootstrapServers = bootstrapServers;
@@ -138,7 +138,8 @@ public class ReadModelRebuild {
                     progress.pollNanos / 1_000_000, progress.parseNanos / 1_000_000);
         } catch (Exception e) {
             // The live tables are untouched unless the swap itself committed; the half-built schema is left to the next run.
-            String reason = e.getClass().getSimpleName() + (e instanceof SQLException sql ? " " + sql.getSQLState() : "");
+            String reason = e.getClass().getSimpleName()
+                    + (e instanceof SQLException sql ? " " + sql.getSQLState() : "");
             status.set(progress.finished(reason));
             LOG.errorf("Read model rebuild failed after %d records: %s", progress.read, reason);
         }
@@ -173,7 +174,7 @@ public class ReadModelRebuild {
     }
 
     private static void read(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end,
-                             BlockingQueue<Parsed> parsed, AtomicBoolean abandoned) throws InterruptedException {
+            BlockingQueue<Parsed> parsed, AtomicBoolean abandoned) throws InterruptedException {
         Parsed.Builder batch = new Parsed.Builder(BATCH);
         while (left(consumer, end) > 0) {
             long polling = System.nanoTime();
@@ -217,7 +218,8 @@ public class ReadModelRebuild {
                 }
             }
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
+            throw e.getCause() instanceof RuntimeException runtime
+                    ? runtime
                     : new IllegalStateException("the rebuild's reader failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -338,7 +340,8 @@ public class ReadModelRebuild {
         }
 
         RebuildStatus running() {
-            return new RebuildStatus(RebuildStatus.State.RUNNING, startedAt, null, read, applied, skipped, rate(Instant.now()), null);
+            return new RebuildStatus(RebuildStatus.State.RUNNING, startedAt, null, read, applied, skipped,
+                    rate(Instant.now()), null);
         }
 
         RebuildStatus finished(String error) {

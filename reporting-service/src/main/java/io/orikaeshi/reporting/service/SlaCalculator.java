@@ -27,7 +27,7 @@ public final class SlaCalculator {
     }
 
     public static List<SlaFigures> figures(Collection<PromiseOutcome> outcomes, Period period, ZoneId zone,
-                                           boolean byAssignee, Instant now) {
+            boolean byAssignee, Instant now) {
         Function<PromiseOutcome, LocalDate> periodOf = o -> period.start(LocalDate.ofInstant(o.receivedAt(), zone));
         Map<LocalDate, List<PromiseOutcome>> byPeriod = outcomes.stream().filter(o -> !"CANCELLED".equals(o.status()))
                 .collect(Collectors.groupingBy(periodOf, TreeMap::new, Collectors.toList()));
@@ -38,7 +38,7 @@ public final class SlaCalculator {
                 return;
             }
             promises.stream().collect(Collectors.groupingBy(o -> Objects.requireNonNullElse(o.assignee(), ""),
-                            TreeMap::new, Collectors.toList()))
+                    TreeMap::new, Collectors.toList()))
                     .forEach((assignee, own) -> figures.add(of(start, assignee, own, now)));
         });
         return figures;

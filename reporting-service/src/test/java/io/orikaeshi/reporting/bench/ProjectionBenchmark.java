@@ -99,7 +99,8 @@ class ProjectionBenchmark {
     private void rebuild(KafkaProducer<String, String> producer) throws Exception {
         Instant t = Instant.parse("2026-09-01T00:00:00Z");
         for (int i = 0; i < REBUILD_CALLS; i++) {
-            CallReceived call = Calls.of(i % 2 == 0 ? "acme-jp" : "globex-us", t).promised(t.plusSeconds(3600), "佐藤").event();
+            CallReceived call = Calls.of(i % 2 == 0 ? "acme-jp" : "globex-us", t).promised(t.plusSeconds(3600), "佐藤")
+                    .event();
             send(producer, call);
             send(producer, CallbackCompleted.of(call.tenantId(), call.callId(), t.plusSeconds(60), "佐藤"));
             t = t.plusSeconds(1);
@@ -120,7 +121,7 @@ class ProjectionBenchmark {
         double took = Duration.between(Instant.parse(status.getString("startedAt")),
                 Instant.parse(status.getString("finishedAt"))).toMillis() / 1000.0;
         System.out.printf("BENCH rebuild: %s, %d records read, %d applied in %.1f s = %.0f records/s "
-                        + "(schema creation, Kafka reading, parsing, projection and swap included)%n",
+                + "(schema creation, Kafka reading, parsing, projection and swap included)%n",
                 status.getString("state"), status.getLong("recordsRead"), status.getLong("eventsApplied"), took,
                 status.getLong("recordsRead") / took);
     }
@@ -133,20 +134,22 @@ class ProjectionBenchmark {
     private void callerHistory() throws Exception {
         long start = System.nanoTime();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("""
-                    insert into call_log (call_id, tenant_id, received_at, operator_id, site, addressee,
-                        caller_name_status, caller_name, purpose_status, purpose, callback_number_status, callback_number,
-                        urgency, callback_status, callback_due_at, callback_assignee, direction, chase_count, completed_at)
-                    select md5('bench' || i)::uuid::text, case when i %% 5 < 3 then 'acme-jp' else 'globex-us' end,
-                        timestamptz '2025-06-01' + i * interval '30 seconds', 'op-1', 'tokyo-1', '佐藤', 'PROVIDED',
-                        '山田 太郎', 'PROVIDED', '見積もりの件', 'PROVIDED',
-                        case when i %% 10 = 0 then '+8180' || lpad(((i / 10) %% 1000)::text, 8, '0')
-                             else '+8190' || lpad(((i::bigint * 7919) %% 150000)::text, 8, '0') end,
-                        'NORMAL', case when i %% 20 = 0 then 'OPEN' else 'COMPLETED' end,
-                        timestamptz '2025-06-01' + i * interval '30 seconds' + interval '2 hours', '佐藤', 'INBOUND',
-                        case when i %% 50 = 0 then 1 else 0 end,
-                        timestamptz '2025-06-01' + i * interval '30 seconds' + interval '1 hour'
-                    from generate_series(1, %d) i on conflict do nothing""".formatted(HISTORY_CALLS));
+            s.execute(
+                    """
+                            insert into call_log (call_id, tenant_id, received_at, operator_id, site, addressee,
+                                caller_name_status, caller_name, purpose_status, purpose, callback_number_status, callback_number,
+                                urgency, callback_status, callback_due_at, callback_assignee, direction, chase_count, completed_at)
+                            select md5('bench' || i)::uuid::text, case when i %% 5 < 3 then 'acme-jp' else 'globex-us' end,
+                                timestamptz '2025-06-01' + i * interval '30 seconds', 'op-1', 'tokyo-1', '佐藤', 'PROVIDED',
+                                '山田 太郎', 'PROVIDED', '見積もりの件', 'PROVIDED',
+                                case when i %% 10 = 0 then '+8180' || lpad(((i / 10) %% 1000)::text, 8, '0')
+                                     else '+8190' || lpad(((i::bigint * 7919) %% 150000)::text, 8, '0') end,
+                                'NORMAL', case when i %% 20 = 0 then 'OPEN' else 'COMPLETED' end,
+                                timestamptz '2025-06-01' + i * interval '30 seconds' + interval '2 hours', '佐藤', 'INBOUND',
+                                case when i %% 50 = 0 then 1 else 0 end,
+                                timestamptz '2025-06-01' + i * interval '30 seconds' + interval '1 hour'
+                            from generate_series(1, %d) i on conflict do nothing"""
+                            .formatted(HISTORY_CALLS));
             s.execute("vacuum analyze call_log");
         }
         System.out.printf("BENCH history data: %d calls inserted and analysed in %.1f s%n", HISTORY_CALLS,
@@ -159,7 +162,8 @@ class ProjectionBenchmark {
         for (int n = -500; n < LOOKUPS; n++) {
             long i = 1 + random.nextInt(HISTORY_CALLS);
             String tenant = i % 5 < 3 ? "acme-jp" : "globex-us";
-            String number = i % 10 == 0 ? "+8180" + "%08d".formatted((i / 10) % 1000)
+            String number = i % 10 == 0
+                    ? "+8180" + "%08d".formatted((i / 10) % 1000)
                     : "+8190" + "%08d".formatted((i * 7919) % 150000);
             HttpRequest request = HttpRequest.newBuilder(base.resolve("/tenants/" + tenant + "/callers/"
                     + number.replace("+", "%2B") + "/history")).GET()
@@ -177,7 +181,7 @@ class ProjectionBenchmark {
         }
         Arrays.sort(micros);
         System.out.printf("BENCH caller history: %d sequential HTTP lookups (%d of frequent callers) on %d calls: "
-                        + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", LOOKUPS, frequent, HISTORY_CALLS,
+                + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", LOOKUPS, frequent, HISTORY_CALLS,
                 micros[LOOKUPS / 2] / 1000.0, micros[(int) Math.ceil(LOOKUPS * 0.99) - 1] / 1000.0,
                 micros[LOOKUPS - 1] / 1000.0);
     }

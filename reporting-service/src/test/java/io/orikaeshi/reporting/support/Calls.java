@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /** CallReceived with what each test varies: when, who to, what about, from which number, urgency, promise. */
 public record Calls(String tenant, Instant receivedAt, String addressee, String purpose, CapturedItem number,
-                    Urgency urgency, Instant dueAt, String assignee) {
+        Urgency urgency, Instant dueAt, String assignee) {
 
     public static Calls of(String tenant, Instant receivedAt) {
         return new Calls(tenant, receivedAt, "佐藤", "見積もりの件", CapturedItem.provided("+81312345678"),

@@ -77,7 +77,8 @@ public final class Stream {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin
                             .listConsumerGroupOffsets("reporting-service").partitionsToOffsetAndMetadata().get();
                     Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
-                    for (String topic : List.of(Topics.CALL_EVENTS, Topics.DEADLINE_EVENTS, Topics.NOTIFICATION_EVENTS)) {
+                    for (String topic : List.of(Topics.CALL_EVENTS, Topics.DEADLINE_EVENTS,
+                            Topics.NOTIFICATION_EVENTS)) {
                         for (int p = 0; p < Topics.PARTITIONS; p++) {
                             wanted.put(new TopicPartition(topic, p), OffsetSpec.latest());
                         }

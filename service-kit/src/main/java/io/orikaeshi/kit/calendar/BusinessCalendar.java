@@ -32,7 +32,8 @@ public final class BusinessCalendar {
     private final Holidays nationalHolidays;
     private final Set<LocalDate> companyHolidays;
 
-    public BusinessCalendar(ZoneId zone, OpeningHours hours, Holidays nationalHolidays, Set<LocalDate> companyHolidays) {
+    public BusinessCalendar(ZoneId zone, OpeningHours hours, Holidays nationalHolidays,
+            Set<LocalDate> companyHolidays) {
         this.zone = Objects.requireNonNull(zone);
         this.hours = Objects.requireNonNull(hours);
         this.nationalHolidays = Objects.requireNonNull(nationalHolidays);
@@ -132,7 +133,8 @@ public final class BusinessCalendar {
         }
         return hours.on(date.getDayOfWeek()).stream()
                 .map(p -> new Interval(date.atTime(p.start()).atZone(zone).toInstant(),
-                        p.endsAtMidnight() ? date.plusDays(1).atStartOfDay(zone).toInstant()
+                        p.endsAtMidnight()
+                                ? date.plusDays(1).atStartOfDay(zone).toInstant()
                                 : date.atTime(p.end()).atZone(zone).toInstant()))
                 .filter(interval -> interval.end().isAfter(interval.start()))
                 .toList();

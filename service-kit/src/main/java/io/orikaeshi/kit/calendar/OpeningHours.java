@@ -73,7 +73,7 @@ public record OpeningHours(Map<DayOfWeek, List<Period>> week) {
         DayOfWeek first = day(range[0]);
         DayOfWeek last = range.length == 2 ? day(range[1]) : first;
         List<DayOfWeek> days = new ArrayList<>();
-        for (DayOfWeek day = first; ; day = day.plus(1)) {
+        for (DayOfWeek day = first;; day = day.plus(1)) {
             days.add(day);
             if (day == last) {
                 return days;

@@ -32,7 +32,8 @@ public final class DeadLetterHeaders {
     /** The last value of the header as text, or empty when it is absent or has no value. */
     public static Optional<String> text(Headers headers, String name) {
         Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? Optional.empty()
+        return header == null || header.value() == null
+                ? Optional.empty()
                 : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 

@@ -40,7 +40,8 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "The parked records not yet replayed or discarded, oldest first per partition, without payloads",
+    @Operation(
+            summary = "The parked records not yet replayed or discarded, oldest first per partition, without payloads",
             description = "An id is \"partition-offset\" on the service's dead-letter topic. When the topic holds more"
                     + " than a listing reads (the newest orikaeshi.dead-letters.window records of each partition),"
                     + " complete is false.")
@@ -89,7 +90,7 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "409", description = "Already replayed or discarded")
     @APIResponse(responseCode = "422", description = "The reason is missing")
     public void discard(@PathParam("id") String id, DeadLetterViews.DiscardRequest body,
-                        @Context ContainerRequestContext request) {
+            @Context ContainerRequestContext request) {
         desk.discard(id, body == null ? null : body.reason(), actor(request));
     }
 
@@ -98,7 +99,7 @@ public class DeadLetterResource {
     public Response unavailable(DeadLetterTopicUnavailable e, UriInfo uri) {
         LOG.warnf("Answering %s with 503: %s", uri.getPath(), e.getMessage());
         return Response.fromResponse(ProblemMappers.response(503,
-                        "Kafka cannot be reached just now; retry later", uri.getPath()))
+                "Kafka cannot be reached just now; retry later", uri.getPath()))
                 .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 

@@ -53,7 +53,7 @@ public class DeadLetterTopic {
     private KafkaProducer<String, String> producer;
 
     public DeadLetterTopic(DeadLetterConfig config, @ConfigProperty(name = "quarkus.application.name") String service,
-                           @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.name = Topics.deadLetter(service);
         this.config = config;
         int timeout = (int) config.kafkaTimeout().toMillis();
@@ -188,7 +188,8 @@ public class DeadLetterTopic {
      */
     private List<TopicPartition> partitions() {
         List<PartitionInfo> infos = consumer().partitionsFor(name);
-        List<TopicPartition> partitions = infos == null ? List.of()
+        List<TopicPartition> partitions = infos == null
+                ? List.of()
                 : infos.stream().map(i -> new TopicPartition(name, i.partition())).toList();
         if (!consumer().assignment().equals(new HashSet<>(partitions))) {
             consumer().assign(partitions);

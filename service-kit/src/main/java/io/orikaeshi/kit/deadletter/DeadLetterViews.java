@@ -18,8 +18,8 @@ public final class DeadLetterViews {
     /** One parked record without its payload: where it came from, why it was parked, which event it holds. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Summary(String id, Instant parkedAt, String originTopic, Integer originPartition, Long originOffset,
-                          String reason, String cause, String eventType, String eventId, String tenantId,
-                          String callId) {
+            String reason, String cause, String eventType, String eventId, String tenantId,
+            String callId) {
 
         public static Summary of(ParkedRecord r) {
             ParkedRecord.EventRef e = r.event().orElse(null);
@@ -35,12 +35,13 @@ public final class DeadLetterViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Detail(@JsonUnwrapped Summary summary, String key, String payload, List<HeaderView> headers,
-                         ResolutionView resolution) {
+            ResolutionView resolution) {
 
         public static Detail of(ParkedRecord r, Resolution resolution) {
             List<HeaderView> headers = new ArrayList<>();
             for (Header h : r.headers()) {
-                headers.add(new HeaderView(h.key(), h.value() == null ? null
+                headers.add(new HeaderView(h.key(), h.value() == null
+                        ? null
                         : new String(h.value(), StandardCharsets.UTF_8)));
             }
             return new Detail(Summary.of(r), r.key(), r.value(), headers,

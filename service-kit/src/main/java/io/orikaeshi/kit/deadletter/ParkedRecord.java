@@ -14,8 +14,8 @@ import java.util.Optional;
  * headers, and which event it holds when the value is one. Holds the payload, which is personal data: never log it.
  */
 public record ParkedRecord(DeadLetterId id, Instant parkedAt, String originTopic, Integer originPartition,
-                           Long originOffset, String reason, String cause, String key, String value, Headers headers,
-                           Optional<EventRef> event) {
+        Long originOffset, String reason, String cause, String key, String value, Headers headers,
+        Optional<EventRef> event) {
 
     /** Which event the payload is; enough for an operator to find the call without reading the payload. */
     public record EventRef(String type, String eventId, String tenantId, String callId) {

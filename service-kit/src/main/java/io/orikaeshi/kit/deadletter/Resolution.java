@@ -13,7 +13,9 @@ import java.util.Optional;
  */
 public record Resolution(DeadLetterId id, Action action, String actor, String reason, Instant at) {
 
-    public enum Action { REPLAYED, DISCARDED }
+    public enum Action {
+        REPLAYED, DISCARDED
+    }
 
     public Headers headers() {
         RecordHeaders headers = new RecordHeaders();

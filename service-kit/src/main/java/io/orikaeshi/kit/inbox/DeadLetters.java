@@ -35,7 +35,7 @@ public class DeadLetters {
     private final String service;
 
     public DeadLetters(@Channel("dead-letters") MutinyEmitter<String> emitter,
-                       @ConfigProperty(name = "quarkus.application.name") String service) {
+            @ConfigProperty(name = "quarkus.application.name") String service) {
         this.emitter = emitter;
         this.service = service;
     }
@@ -62,7 +62,7 @@ public class DeadLetters {
         headers.add(OFFSET, bytes(String.valueOf(record.offset())));
         String payload = record.value() == null ? "" : record.value();
         return emitter.sendMessage(Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(record.key()).withHeaders(headers).build()))
+                .withKey(record.key()).withHeaders(headers).build()))
                 .invoke(() -> LOG.warnf("Parked %s-%d@%d on the dead-letter topic: %s", record.topic(),
                         record.partition(), record.offset(), reason));
     }

@@ -53,7 +53,7 @@ public class Inbox {
     private final Tracer tracer;
 
     public Inbox(DeadLetters deadLetters, DatabaseProbe database, InboxHealth health, InboxConfig config,
-                 Vertx vertx, Tracer tracer) {
+            Vertx vertx, Tracer tracer) {
         this.tracer = tracer;
         this.deadLetters = deadLetters;
         this.database = database;
@@ -127,7 +127,7 @@ public class Inbox {
     }
 
     private Uni<Void> retry(Run run, List<Received> batch, Throwable failure, Cause cause, Tries tries, int failing,
-                            Instant waitingSince) {
+            Instant waitingSince) {
         health.held(run.channel(), cause, failure);
         LOG.warnf("%s: holding a batch of %d event(s), %s (%s); trying again in %d ms", run.channel(), batch.size(),
                 cause, describe(failure), tries.backoff().toMillis());
@@ -154,7 +154,7 @@ public class Inbox {
 
     /** Parking needs the broker: while it is down, the record waits like any other. */
     private Uni<Void> park(Run run, ConsumerRecord<String, String> record, String reason, Throwable cause,
-                           Tries tries) {
+            Tries tries) {
         return deadLetters.park(record, reason, cause)
                 .invoke(() -> {
                     health.flowing(run.channel());

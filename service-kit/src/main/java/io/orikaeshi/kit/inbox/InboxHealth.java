@@ -21,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class InboxHealth {
 
     /** Why a batch is held. */
-    public enum Cause { OUTAGE, WAITING, FAILING }
+    public enum Cause {
+        OUTAGE, WAITING, FAILING
+    }
 
     private record Stall(Cause cause, Instant since, String failure) {
     }
@@ -36,7 +38,8 @@ public class InboxHealth {
 
     void held(String channel, Cause cause, Throwable failure) {
         register(channel);
-        stalls.compute(channel, (c, stall) -> stall != null && stall.cause() == cause ? stall
+        stalls.compute(channel, (c, stall) -> stall != null && stall.cause() == cause
+                ? stall
                 : new Stall(cause, stall == null ? Instant.now() : stall.since(), failure.getClass().getSimpleName()));
         Counter.builder("orikaeshi.inbox.retries").description("Batches tried again after a failure")
                 .tag("channel", channel).tag("cause", cause.name().toLowerCase()).register(registry).increment();

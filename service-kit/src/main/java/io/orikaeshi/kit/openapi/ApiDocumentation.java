@@ -242,7 +242,8 @@ public class ApiDocumentation implements OASFilter {
                 String path = normalise(classPath.value().asString()
                         + (methodPath == null ? "" : "/" + methodPath.value().asString()));
                 AnnotationInstance produces = method.declaredAnnotation(PRODUCES) != null
-                        ? method.declaredAnnotation(PRODUCES) : classProduces;
+                        ? method.declaredAnnotation(PRODUCES)
+                        : classProduces;
                 boolean html = produces != null && produces.value() != null
                         && List.of(produces.value().asStringArray()).stream().allMatch(t -> t.startsWith("text/html"));
                 operations.put(httpMethod + " " + path,
@@ -256,8 +257,9 @@ public class ApiDocumentation implements OASFilter {
     private static List<MethodInfo> methodsOf(IndexView index, ClassInfo resource) {
         List<MethodInfo> methods = new java.util.ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
-        for (ClassInfo type = resource; type != null;
-             type = type.superName() == null ? null : index.getClassByName(type.superName())) {
+        for (ClassInfo type = resource; type != null; type = type.superName() == null
+                ? null
+                : index.getClassByName(type.superName())) {
             for (MethodInfo method : type.methods()) {
                 if (seen.add(method.name() + method.parameterTypes())) {
                     methods.add(method);

@@ -60,11 +60,12 @@ public class Outbox {
      */
     public <T> Uni<T> transaction(Supplier<Uni<T>> work) {
         AtomicBoolean appended = new AtomicBoolean();
-        return Panache.withTransaction(() -> Panache.currentTransaction().chain(transaction ->
-                        running.putIfAbsent(transaction, appended) != null ? work.get()
-                                : work.get().eventually(() -> {
-                                    running.remove(transaction);
-                                })))
+        return Panache.withTransaction(() -> Panache.currentTransaction()
+                .chain(transaction -> running.putIfAbsent(transaction, appended) != null
+                        ? work.get()
+                        : work.get().eventually(() -> {
+                            running.remove(transaction);
+                        })))
                 .invoke(() -> {
                     if (appended.get()) {
                         relay.nudge();

@@ -48,7 +48,7 @@ public class OutboxRelay extends BackgroundWorker {
     private final Tracer tracer;
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry,
-                       Pool pool, Tracer tracer) {
+            Pool pool, Tracer tracer) {
         super("outbox-relay", config.retryPause());
         this.emitter = emitter;
         this.tracer = tracer;
@@ -59,7 +59,7 @@ public class OutboxRelay extends BackgroundWorker {
 
     /** A row read back for publication. */
     private record Pending(long id, String eventId, String topic, String messageKey, String eventType, String payload,
-                           String traceParent) {
+            String traceParent) {
     }
 
     // On the reactive SQL client rather than Hibernate: the relay runs for every event a service writes, and a
@@ -67,9 +67,10 @@ public class OutboxRelay extends BackgroundWorker {
     @Override
     protected Uni<Round> round() {
         return pool.withTransaction(connection -> connection
-                        .query("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").execute()
-                        .flatMap(rows -> rows.iterator().next().getBoolean(0) ? publishLocked(connection)
-                                : Uni.createFrom().item(0)))
+                .query("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").execute()
+                .flatMap(rows -> rows.iterator().next().getBoolean(0)
+                        ? publishLocked(connection)
+                        : Uni.createFrom().item(0)))
                 .map(published -> published == config.batchSize()
                         ? Round.more()
                         : Round.idle(config.pollInterval()));

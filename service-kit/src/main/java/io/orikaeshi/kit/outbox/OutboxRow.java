@@ -13,7 +13,7 @@ import java.util.Map;
  * the state change it announces; {@link OutboxRelay} publishes and deletes it.
  */
 public record OutboxRow(String eventId, String topic, String messageKey, String eventType, String payload,
-                        Instant createdAt, String traceParent) {
+        Instant createdAt, String traceParent) {
 
     /** @param traceParent the trace of the request that caused the event, captured on the request's own context */
     public static OutboxRow of(String topic, OrikaeshiEvent event, String traceParent) {

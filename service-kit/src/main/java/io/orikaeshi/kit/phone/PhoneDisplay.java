@@ -29,7 +29,8 @@ public final class PhoneDisplay {
             Phonenumber.PhoneNumber number = UTIL.parse(e164, region);
             PhoneNumberUtil.PhoneNumberFormat format = region != null
                     && region.equalsIgnoreCase(UTIL.getRegionCodeForNumber(number))
-                    ? PhoneNumberUtil.PhoneNumberFormat.NATIONAL : PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL;
+                            ? PhoneNumberUtil.PhoneNumberFormat.NATIONAL
+                            : PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL;
             return UTIL.format(number, format);
         } catch (NumberParseException e) {
             return e164;

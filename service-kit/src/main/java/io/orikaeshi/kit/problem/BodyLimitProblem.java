@@ -24,7 +24,7 @@ public class BodyLimitProblem {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     void install(@Observes Router router,
-                 @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
         long maxBytes = limit.asLongValue();
         router.route().order(BEFORE_QUARKUS_UPLOAD_LIMIT).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);

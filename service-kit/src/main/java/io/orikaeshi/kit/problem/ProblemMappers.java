@@ -52,7 +52,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
-        List<Problem.FieldError> errors = field.isEmpty() ? List.of()
+        List<Problem.FieldError> errors = field.isEmpty()
+                ? List.of()
                 : List.of(new Problem.FieldError(field, "has the wrong type or format"));
         return respond(400, "The body is not valid JSON of the expected shape", uri, errors);
     }
@@ -108,7 +109,8 @@ public class ProblemMappers {
                 default -> {
                     // Hibernate Validator puts a list index on the node after the list: "plans", "[0]hearingItems".
                     if (node.isInIterable() && !names.isEmpty()) {
-                        String index = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                        String index = node.getIndex() != null
+                                ? "[" + node.getIndex() + "]"
                                 : node.getKey() != null ? "[" + node.getKey() + "]" : "";
                         names.set(names.size() - 1, names.get(names.size() - 1) + index);
                     }

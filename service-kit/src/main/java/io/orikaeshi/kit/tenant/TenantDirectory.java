@@ -45,14 +45,15 @@ public class TenantDirectory {
 
     /** The tenant owning the key id, and the key; empty for an unknown id. */
     public Optional<KeyHolder> findKey(String keyId) {
-        return Optional.ofNullable(keyId).map(keyOwners::get).map(tenants::get).flatMap(tenant ->
-                tenant.apiKeys().stream().filter(k -> k.keyId().equals(keyId)).findFirst()
+        return Optional.ofNullable(keyId).map(keyOwners::get).map(tenants::get)
+                .flatMap(tenant -> tenant.apiKeys().stream().filter(k -> k.keyId().equals(keyId)).findFirst()
                         .map(key -> new KeyHolder(tenant, key)));
     }
 
     /** @return whether the snapshot was newer than what the directory held */
     public boolean apply(TenantChanged change) {
-        TenantSettings next = new TenantSettings(change.tenantId(), change.revision(), change.profile(), change.apiKeys());
+        TenantSettings next = new TenantSettings(change.tenantId(), change.revision(), change.profile(),
+                change.apiKeys());
         boolean[] applied = {false};
         tenants.compute(change.tenantId(), (id, current) -> {
             if (current != null && current.revision() >= next.revision()) {

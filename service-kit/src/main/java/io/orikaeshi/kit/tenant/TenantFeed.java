@@ -41,8 +41,8 @@ public class TenantFeed {
     private Thread thread;
 
     public TenantFeed(TenantDirectory directory,
-                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                      @ConfigProperty(name = "orikaeshi.tenant-feed.enabled", defaultValue = "true") boolean enabled) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "orikaeshi.tenant-feed.enabled", defaultValue = "true") boolean enabled) {
         this.directory = directory;
         this.bootstrapServers = bootstrapServers;
         this.enabled = enabled;

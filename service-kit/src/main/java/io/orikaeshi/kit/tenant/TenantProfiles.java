@@ -25,14 +25,16 @@ public final class TenantProfiles {
                         p.maxWarningShare(), p.nextBusinessDayWithin()),
                 t.plans().map(plans -> plans.stream()
                         .map(plan -> new TenantProfile.Plan(plan.effectiveFrom(), plan.unitPrice(), plan.hearingPrice(),
-                                plan.hearingItems())).toList()),
+                                plan.hearingItems()))
+                        .toList()),
                 notifications(t.notifications()));
     }
 
     private static TenantProfile.Notifications notifications(TenantsConfig.Notifications n) {
         return new TenantProfile.Notifications(
                 n.routes().map(routes -> routes.stream()
-                        .map(r -> new TenantProfile.Route(r.addressee(), r.purposeCategory(), List.copyOf(r.recipients())))
+                        .map(r -> new TenantProfile.Route(r.addressee(), r.purposeCategory(),
+                                List.copyOf(r.recipients())))
                         .toList()),
                 n.quietHours(), n.digestAt(), n.sendingLimit(), n.sendingWindow());
     }

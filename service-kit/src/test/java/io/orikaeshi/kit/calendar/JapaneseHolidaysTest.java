@@ -30,8 +30,8 @@ class JapaneseHolidaysTest {
     void holidaysOf2026MatchTheCabinetOfficeList() {
         // 内閣府「国民の祝日について」, 令和8年: includes 振替休日 5/6 and 国民の休日 9/22.
         assertEquals(dates("2026-01-01", "2026-01-12", "2026-02-11", "2026-02-23", "2026-03-20", "2026-04-29",
-                        "2026-05-03", "2026-05-04", "2026-05-05", "2026-05-06", "2026-07-20", "2026-08-11",
-                        "2026-09-21", "2026-09-22", "2026-09-23", "2026-10-12", "2026-11-03", "2026-11-23"),
+                "2026-05-03", "2026-05-04", "2026-05-05", "2026-05-06", "2026-07-20", "2026-08-11",
+                "2026-09-21", "2026-09-22", "2026-09-23", "2026-10-12", "2026-11-03", "2026-11-23"),
                 JapaneseHolidays.INSTANCE.of(2026));
     }
 
@@ -57,7 +57,8 @@ class JapaneseHolidaysTest {
     private static Map<Integer, Set<LocalDate>> official() {
         Map<Integer, Set<LocalDate>> byYear = new TreeMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                JapaneseHolidaysTest.class.getResourceAsStream("/japanese-holidays-2000-2035.csv"), StandardCharsets.UTF_8))) {
+                JapaneseHolidaysTest.class.getResourceAsStream("/japanese-holidays-2000-2035.csv"),
+                StandardCharsets.UTF_8))) {
             in.lines().filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("date,"))
                     .map(line -> LocalDate.parse(line.substring(0, line.indexOf(','))))
                     .forEach(date -> byYear.computeIfAbsent(date.getYear(), y -> new TreeSet<>()).add(date));

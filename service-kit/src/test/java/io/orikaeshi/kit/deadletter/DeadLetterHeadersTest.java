@@ -22,7 +22,8 @@ class DeadLetterHeadersTest {
     void anIdIsPartitionDashOffsetAndAnythingElseNamesNothing() {
         assertEquals(Optional.of(new DeadLetterId(2, 17)), DeadLetterId.parse("2-17"));
         assertEquals("2-17", new DeadLetterId(2, 17).toString());
-        for (String text : new String[]{null, "", "2", "2-", "-17", "a-17", "2-17x", "2--17", "2-99999999999999999999"}) {
+        for (String text : new String[]{null, "", "2", "2-", "-17", "a-17", "2-17x", "2--17",
+                "2-99999999999999999999"}) {
             assertEquals(Optional.empty(), DeadLetterId.parse(text), String.valueOf(text));
         }
     }

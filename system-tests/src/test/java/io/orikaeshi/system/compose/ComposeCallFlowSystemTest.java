@@ -84,7 +84,7 @@ class ComposeCallFlowSystemTest {
         // this short promise; the process-based CallFlowSystemTest holds that stricter line.)
         Thread.sleep(5_000);
         assertEquals(List.of(), mail.messages().stream().filter(m -> m.textBody().contains(kept))
-                        .map(ReceivedMail::subject).filter(s -> s.startsWith("【期限超過】")).toList(),
+                .map(ReceivedMail::subject).filter(s -> s.startsWith("【期限超過】")).toList(),
                 "a callback completed in time gets no overdue alert");
 
         Map<String, String> statuses = callbackStatuses("acme-jp", List.of(missed, kept));
@@ -100,7 +100,8 @@ class ComposeCallFlowSystemTest {
     }
 
     /** Reporting is eventually consistent: ask until both callbacks have left OPEN, or the wait is over. */
-    private static Map<String, String> callbackStatuses(String tenant, List<String> callIds) throws InterruptedException {
+    private static Map<String, String> callbackStatuses(String tenant, List<String> callIds)
+            throws InterruptedException {
         Instant end = Instant.now().plusSeconds(30);
         while (true) {
             List<Map<String, Object>> rows = given().header("Authorization", DemoKeys.bearer(DemoKeys.client(tenant)))

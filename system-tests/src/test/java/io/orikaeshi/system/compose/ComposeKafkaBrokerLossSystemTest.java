@@ -84,7 +84,9 @@ class ComposeKafkaBrokerLossSystemTest {
             """;
 
     /** What happens to a call's callback promise. */
-    enum Promise { LAPSES, KEPT, NONE }
+    enum Promise {
+        LAPSES, KEPT, NONE
+    }
 
     record Posted(String callId, String tenant, Promise promise) {
     }
@@ -124,7 +126,8 @@ class ComposeKafkaBrokerLossSystemTest {
                     // Beside the flow: a broker's controlled shutdown takes seconds, and the calls must not wait for it.
                     stopped = CompletableFuture.runAsync(() -> {
                         stack.docker().stopContainerCmd(broker.getId()).withTimeout(30).exec();
-                        System.out.printf("Stopped %s at %d ms%n", victim, Duration.ofNanos(System.nanoTime() - started).toMillis());
+                        System.out.printf("Stopped %s at %d ms%n", victim,
+                                Duration.ofNanos(System.nanoTime() - started).toMillis());
                     });
                 }
                 int n = i;
@@ -143,7 +146,8 @@ class ComposeKafkaBrokerLossSystemTest {
         System.out.printf("Posted %d calls in %d ms, %d acknowledged; %s down since call %d%n", CALLS,
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), posted.size(), victim, STOP_AT);
         // The broker is really gone: its replicas have dropped out of the in-sync sets.
-        assertFalse(underReplicatedPartitions().isBlank(), "with " + victim + " stopped, partitions are under-replicated");
+        assertFalse(underReplicatedPartitions().isBlank(),
+                "with " + victim + " stopped, partitions are under-replicated");
         // Intake answers from its database and outbox, never from Kafka: a broker's loss refuses no call.
         assertEquals(Map.of(), refused, "calls answered other than 2xx");
 
@@ -163,12 +167,14 @@ class ComposeKafkaBrokerLossSystemTest {
                 "exactly one report per recipient for every call, one overdue alert per recipient for every lapsed promise");
 
         Map<String, String> outcome = callbackOutcomes(posted);
-        Map<String, String> expectedOutcome = posted.stream().collect(Collectors.toMap(Posted::callId, p -> switch (p.promise()) {
-            case LAPSES -> "OVERDUE";
-            case KEPT -> "COMPLETED";
-            case NONE -> "NONE";
-        }));
-        assertEquals(new TreeMap<>(expectedOutcome), new TreeMap<>(outcome), "reporting shows every call and its callback");
+        Map<String, String> expectedOutcome = posted.stream()
+                .collect(Collectors.toMap(Posted::callId, p -> switch (p.promise()) {
+                    case LAPSES -> "OVERDUE";
+                    case KEPT -> "COMPLETED";
+                    case NONE -> "NONE";
+                }));
+        assertEquals(new TreeMap<>(expectedOutcome), new TreeMap<>(outcome),
+                "reporting shows every call and its callback");
 
         Map<String, Long> deadLetters = deadLetterRecords();
         assertEquals(18, deadLetters.size(), "three dead-letter topics of six partitions each: " + deadLetters);
@@ -190,12 +196,14 @@ class ComposeKafkaBrokerLossSystemTest {
         String tenant = n % 2 == 0 ? "acme-jp" : "globex-us";
         Promise promise = Promise.values()[n % 3];
         String due = Instant.now().plus(PROMISE).truncatedTo(ChronoUnit.SECONDS).toString();
-        String callback = promise == Promise.NONE ? ""
+        String callback = promise == Promise.NONE
+                ? ""
                 : ", \"callback\": {\"dueAt\": \"%s\", \"assignee\": \"Sato\"}".formatted(due);
         String body = """
                 {"addressee": "Sato", "callerName": {"status": "PROVIDED", "value": "Caller %d"},
                  "purpose": {"status": "PROVIDED", "value": "Broker loss test %d"}, "purposeCategory": "%s",
-                 "callbackNumber": {"status": "DECLINED"}%s}""".formatted(n, n, tenant.equals("acme-jp") ? "見積" : "general", callback);
+                 "callbackNumber": {"status": "DECLINED"}%s}""".formatted(n, n,
+                tenant.equals("acme-jp") ? "見積" : "general", callback);
         HttpResponse<String> response = send(intake + "/tenants/" + tenant + "/calls", DemoKeys.operator(tenant), body);
         if (response.statusCode() / 100 != 2) {
             refused.put(n, response.statusCode() + " " + response.body());
@@ -204,7 +212,8 @@ class ComposeKafkaBrokerLossSystemTest {
         Matcher id = CALL_ID.matcher(response.body());
         assertTrue(id.find(), response.body());
         if (promise == Promise.KEPT) {
-            HttpResponse<String> done = send(intake + "/tenants/" + tenant + "/calls/" + id.group(1) + "/callback/completion",
+            HttpResponse<String> done = send(
+                    intake + "/tenants/" + tenant + "/calls/" + id.group(1) + "/callback/completion",
                     DemoKeys.operator(tenant), "{\"completedBy\": \"Sato\"}");
             assertEquals(200, done.statusCode(), done.body());
         }
@@ -232,7 +241,8 @@ class ComposeKafkaBrokerLossSystemTest {
         for (ReceivedMail m : mail.messages()) {
             String callId = UUID.matcher(m.textBody()).results().map(java.util.regex.MatchResult::group)
                     .filter(ours::contains).findFirst().orElse(null);
-            String kind = m.subject().contains("お電話のご報告") || m.subject().startsWith("Call for") ? "REPORT"
+            String kind = m.subject().contains("お電話のご報告") || m.subject().startsWith("Call for")
+                    ? "REPORT"
                     : m.subject().startsWith("【期限超過】") || m.subject().startsWith("[OVERDUE]") ? "OVERDUE" : null;
             if (callId != null && kind != null) {
                 counts.merge(callId + " " + m.to().get(0) + " " + kind, 1L, Long::sum);
@@ -249,8 +259,9 @@ class ComposeKafkaBrokerLossSystemTest {
             Map<String, String> statuses = new TreeMap<>();
             for (String tenant : RECIPIENTS.keySet()) {
                 HttpResponse<String> page = http.send(HttpRequest.newBuilder(
-                                URI.create(reporting + "/tenants/" + tenant + "/calls?limit=1000"))
-                        .timeout(Duration.ofSeconds(30)).header("Authorization", DemoKeys.bearer(DemoKeys.client(tenant)))
+                        URI.create(reporting + "/tenants/" + tenant + "/calls?limit=1000"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", DemoKeys.bearer(DemoKeys.client(tenant)))
                         .GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, page.statusCode(), page.body());
                 List<Map<String, Object>> rows = JsonPath.from(page.body()).getList("$");
@@ -258,7 +269,8 @@ class ComposeKafkaBrokerLossSystemTest {
                     String callId = (String) row.get("callId");
                     Object callback = row.get("callback");
                     if (ours.contains(callId)) {
-                        statuses.put(callId, callback == null ? "NONE" : String.valueOf(((Map<?, ?>) callback).get("status")));
+                        statuses.put(callId,
+                                callback == null ? "NONE" : String.valueOf(((Map<?, ?>) callback).get("status")));
                     }
                 }
             }

@@ -84,14 +84,16 @@ class ComposeScalingSystemTest {
         } finally {
             clients.shutdown();
         }
-        System.out.printf("Posted %d calls in %d ms%n", CALLS, Duration.ofNanos(System.nanoTime() - postingStarted).toMillis());
+        System.out.printf("Posted %d calls in %d ms%n", CALLS,
+                Duration.ofNanos(System.nanoTime() - postingStarted).toMillis());
         int missed = CALLS;
         Instant end = Instant.now().plus(PROMISE).plus(DELIVERY_WAIT);
         Counts counts;
         do {
             ComposeStack.sleep(3000);
             counts = count(tenantOf);
-            System.out.printf("reports %d/%d, overdue alerts %d/%d%n", counts.reports(), CALLS, counts.overdue(), missed);
+            System.out.printf("reports %d/%d, overdue alerts %d/%d%n", counts.reports(), CALLS, counts.overdue(),
+                    missed);
         } while ((counts.reports() < CALLS || counts.overdue() < missed) && Instant.now().isBefore(end));
         // A duplicate would come late (a redelivery after a rebalance): give one the time to show.
         ComposeStack.sleep(10_000);

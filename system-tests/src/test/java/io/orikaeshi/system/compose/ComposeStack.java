@@ -93,7 +93,8 @@ final class ComposeStack {
         requireDocker();
         RuntimeException failure = startFailures.get(variant);
         if (failure != null) {
-            throw new IllegalStateException("The compose stack " + variant.name() + " did not start (see the first failure)",
+            throw new IllegalStateException(
+                    "The compose stack " + variant.name() + " did not start (see the first failure)",
                     failure);
         }
         if (running != null && !running.variant.equals(variant)) {
@@ -259,7 +260,8 @@ final class ComposeStack {
     private List<Container> containers() {
         return docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(List.of("com.docker.compose.project")).exec().stream()
-                .filter(c -> Objects.toString(c.getLabels().get("com.docker.compose.project"), "").startsWith(projectPrefix))
+                .filter(c -> Objects.toString(c.getLabels().get("com.docker.compose.project"), "")
+                        .startsWith(projectPrefix))
                 .toList();
     }
 
@@ -331,7 +333,6 @@ final class ComposeStack {
             Thread.currentThread().interrupt();
         }
     }
-
 
     static void sleep(long millis) {
         try {

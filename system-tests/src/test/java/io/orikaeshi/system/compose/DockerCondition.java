@@ -16,8 +16,9 @@ public class DockerCondition implements ExecutionCondition {
             return ConditionEvaluationResult.enabled("ORIKAESHI_REQUIRE_DOCKER=1: Docker is required");
         }
         String missing = ComposeStack.missingTool();
-        return missing == null ? ConditionEvaluationResult.enabled("Docker and Compose are available")
+        return missing == null
+                ? ConditionEvaluationResult.enabled("Docker and Compose are available")
                 : ConditionEvaluationResult.disabled("Skipped: " + missing
-                + " (set ORIKAESHI_REQUIRE_DOCKER=1 to make this a failure)");
+                        + " (set ORIKAESHI_REQUIRE_DOCKER=1 to make this a failure)");
     }
 }

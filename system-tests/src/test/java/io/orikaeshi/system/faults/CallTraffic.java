@@ -31,7 +31,7 @@ final class CallTraffic {
 
     /** A kind of call, and whom the tenant's routes in config/tenants.properties send its report and alerts. */
     private record Shape(String tenant, String addressee, String purpose, String purposeCategory,
-                         List<String> recipients) {
+            List<String> recipients) {
     }
 
     private static final List<Shape> SHAPES = List.of(
@@ -104,7 +104,7 @@ final class CallTraffic {
      * applied (the callback is completed already) and counts as accepted.
      */
     private HttpResponse<String> untilAccepted(String what, String path, String tenant, String idempotencyKey,
-                                               String body, boolean completion) {
+            String body, boolean completion) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(intake + path))
                 .header("Authorization", DemoKeys.bearer(DemoKeys.operator(tenant)))
                 .header("Content-Type", "application/json")

@@ -57,8 +57,8 @@ final class FaultSystem implements AutoCloseable {
                 system.specs.put(spec.module(), onFreePort);
                 system.services.put(spec.module(), system.launch(onFreePort, spec.module() + ".log"));
             }
-            system.services.forEach((module, process) ->
-                    process.awaitHealthy(system.specs.get(module).readinessUrl(), STARTUP));
+            system.services.forEach(
+                    (module, process) -> process.awaitHealthy(system.specs.get(module).readinessUrl(), STARTUP));
             return system;
         } catch (RuntimeException | Error e) {
             system.close();

@@ -75,7 +75,7 @@ final class InvariantChecker {
         if (!findings.wrong.isEmpty() || !findings.missing.isEmpty()) {
             throw new AssertionError(phase + " broke the invariants (" + findings.figures() + ")"
                     + list("wrong", findings.wrong) + list("missing after waiting until due+" + AFTER_LAST_DUE,
-                    findings.missing));
+                            findings.missing));
         }
     }
 
@@ -184,7 +184,7 @@ final class InvariantChecker {
      *                    completion waiting in intake's outbox while Kafka is away cannot stop the scheduler's clock)
      */
     record CallFacts(PlacedCall call, List<String> receivedIds, Instant completedAt, List<String> overdueIds,
-                     String dueTimes, Duration keptMargin) {
+            String dueTimes, Duration keptMargin) {
 
         static CallFacts of(PlacedCall call, List<Published> events, Duration keptMargin) {
             Function<Class<?>, Stream<Published>> ofType = type -> events.stream()
@@ -198,7 +198,8 @@ final class InvariantChecker {
                     "(due time in CallReceived " + ofType.apply(CallReceived.class)
                             .map(p -> String.valueOf(((CallReceived) p.event()).call().callback().dueAt())).toList()
                             + ", in CallbackOverdue " + ofType.apply(CallbackOverdue.class)
-                            .map(p -> String.valueOf(((CallbackOverdue) p.event()).dueAt())).toList() + ")",
+                                    .map(p -> String.valueOf(((CallbackOverdue) p.event()).dueAt())).toList()
+                            + ")",
                     keptMargin);
         }
 
@@ -228,7 +229,8 @@ final class InvariantChecker {
             if (overdueIds.size() > 1 || kept() && !overdueIds.isEmpty()) {
                 // Distinct event ids: a record published twice carries one id, an overdue fired twice two.
                 findings.wrong.add(call.callId() + ": CallbackOverdue " + overdueIds + " for a promise "
-                        + (kept() ? "kept (completion on Kafka at " : "completed (on Kafka at ") + completedAt + "), due "
+                        + (kept() ? "kept (completion on Kafka at " : "completed (on Kafka at ") + completedAt
+                        + "), due "
                         + call.dueAt());
             }
             if (kept()) {
@@ -342,8 +344,8 @@ final class InvariantChecker {
 
         String figures() {
             return String.format("calls accepted %d (kept %d, lapsed %d, completed late %d), reports %d,"
-                            + " warning alerts %d, overdue alerts %d, duplicates %d (same Message-ID), parked records %d"
-                            + " (and %d of earlier phases' calls)", accepted, kept, lapsed, late, reports, warnings,
+                    + " warning alerts %d, overdue alerts %d, duplicates %d (same Message-ID), parked records %d"
+                    + " (and %d of earlier phases' calls)", accepted, kept, lapsed, late, reports, warnings,
                     overdueAlerts, duplicates.size(), parked.size(), parkedEarlier);
         }
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param warned      whether its warning must fall due while the promise is still open (see the phase)
  */
 record PlacedCall(String tenant, String callId, Instant dueAt, List<String> recipients, Instant completedAt,
-                  boolean warned) {
+        boolean warned) {
 
     PlacedCall completed(Instant at) {
         return new PlacedCall(tenant, callId, dueAt, recipients, at, warned);

@@ -87,7 +87,8 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     private static synchronized LocalInfrastructure acquire(String database) {
         if (shared == null) {
             shared = LocalInfrastructure.start(InfraSettings.forTests(List.of(database)));
-            Runtime.getRuntime().addShutdownHook(new Thread(InfraTestResource::closeAtExit, "infra-test-resource-exit"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(InfraTestResource::closeAtExit, "infra-test-resource-exit"));
         } else {
             // Another resource set in the same JVM (e.g. a test profile) may name another database.
             shared.createDatabase(database);

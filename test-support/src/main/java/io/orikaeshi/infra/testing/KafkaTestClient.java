@@ -80,7 +80,7 @@ public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
      * @throws AssertionError on timeout, with how many records were read and matched (not their values)
      */
     public List<ConsumerRecord<String, String>> poll(String topic, Predicate<ConsumerRecord<String, String>> match,
-                                                     int count, Duration timeout) {
+            int count, Duration timeout) {
         List<ConsumerRecord<String, String>> matches = new ArrayList<>();
         int read = 0;
         long deadline = System.nanoTime() + timeout.toNanos();
