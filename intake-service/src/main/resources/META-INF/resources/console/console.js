@@ -71,9 +71,13 @@ function uuid() {
 
 // ---------- time ----------
 
-function fmt(instant, options = { dateStyle: 'medium', timeStyle: 'short' }) {
+const DATE_TIME = { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+
+/** An instant as the tenant's people read it: in its time zone, named unless a date or time style is asked for. */
+function fmt(instant, options = DATE_TIME) {
+  const zoneName = options.dateStyle || options.timeStyle ? {} : { timeZoneName: 'short' };
   return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-US',
-    { timeZone: context.timeZone, timeZoneName: 'short', ...options }).format(new Date(instant));
+    { timeZone: context.timeZone, hourCycle: 'h23', ...zoneName, ...options }).format(new Date(instant));
 }
 
 function span(seconds) {
@@ -118,10 +122,10 @@ function tenantLocalInput(ms) {
 
 // ---------- i18n ----------
 
-function applyLanguage(next) {
+function applyLanguage(next, remember = false) {
   lang = next;
   document.documentElement.lang = lang;
-  sessionStorage.setItem(`${STORE}.lang`, lang);
+  if (remember) sessionStorage.setItem(`${STORE}.lang`, lang);
   $$('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
   $$('[data-i18n-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.i18nLabel)));
   $('#lang-toggle').textContent = lang === 'ja' ? 'English' : '日本語';
@@ -186,11 +190,13 @@ function statusGroup(field, label) {
   wrap.dataset.item = field;
   const legend = document.createElement('legend');
   legend.textContent = label;
+  if (ITEMS.includes(field)) legend.dataset.i18n = field;
   wrap.append(legend);
   const group = document.createElement('div');
   group.className = 'status';
   group.setAttribute('role', 'radiogroup');
   group.setAttribute('aria-label', label);
+  if (ITEMS.includes(field)) group.dataset.i18nLabel = field;
   group.dataset.field = `${field}.status`;
   STATUSES.forEach((status, i) => {
     const b = document.createElement('button');
@@ -202,6 +208,7 @@ function statusGroup(field, label) {
     b.setAttribute('aria-checked', String(i === 0));
     b.tabIndex = i === 0 ? 0 : -1;
     b.setAttribute('aria-keyshortcuts', status[0]);
+    b.dataset.key = status[0];
     group.append(b);
   });
   const valueId = `v-${field.replace(/[^a-zA-Z0-9]/g, '_')}`;
@@ -281,6 +288,7 @@ function buildCallForm() {
     b.dataset.i18n = kind;
     b.textContent = t(kind);
     b.setAttribute('aria-keyshortcuts', String(i));
+    b.dataset.key = String(i);
     return b;
   }));
   kinds.addEventListener('click', e => {
@@ -494,7 +502,7 @@ async function preview() {
     if (seq !== previewSeq) return;
     const left = (Date.parse(data.dueAt) - Date.now()) / 1000;
     out.textContent = (data.notBefore ? t('windowFrom', fmt(data.notBefore)) : '')
-      + t('dueIn', fmt(data.dueAt, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }), span(left));
+      + t('dueIn', fmt(data.dueAt), span(left));
     out.dataset.dueAt = data.dueAt;
   } catch (error) {
     if (seq !== previewSeq || !(error instanceof ApiError)) return;
@@ -636,7 +644,7 @@ function renderBoard() {
     const tr = document.createElement('tr');
     tr.dataset.callId = item.callId;
     tr.className = item.state.toLowerCase();
-    const due = text('td', fmt(item.dueAt, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }));
+    const due = text('td', fmt(item.dueAt));
     const left = text('td', '', 'left');
     left.dataset.due = item.dueAt;
     const who = document.createElement('td');
@@ -818,7 +826,7 @@ function wireKeyboard() {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       submitCall();
-    } else if (e.key === 'Enter' && e.target.matches('input:not([type=checkbox])')) {
+    } else if (e.key === 'Enter' && e.target.matches('input')) {
       e.preventDefault();
       focusNext(e.target, false);
     }
@@ -856,7 +864,7 @@ function wireKeyboard() {
 
 function start() {
   applyLanguage(sessionStorage.getItem(`${STORE}.lang`) || (navigator.language.startsWith('ja') ? 'ja' : 'en'));
-  $('#lang-toggle').addEventListener('click', () => applyLanguage(lang === 'ja' ? 'en' : 'ja'));
+  $('#lang-toggle').addEventListener('click', () => applyLanguage(lang === 'ja' ? 'en' : 'ja', true));
   $('#sign-out').addEventListener('click', signOut);
   wireKeyboard();
   $('#sign-in-form').addEventListener('submit', async e => {

@@ -29,7 +29,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,13 +64,12 @@ public class ConsoleResource {
     private final String reportingUrl;
 
     public ConsoleResource(Tenants tenants, PromisePreview promises, PhoneNumbers phoneNumbers, Pool pool,
-                           @ConfigProperty(name = "orikaeshi.console.reporting-url",
-                                   defaultValue = "http://localhost:8084") String reportingUrl) {
+                           ConsoleConfig config) {
         this.tenants = tenants;
         this.promises = promises;
         this.phoneNumbers = phoneNumbers;
         this.pool = pool;
-        this.reportingUrl = reportingUrl;
+        this.reportingUrl = config.reportingUrl();
     }
 
     @POST
