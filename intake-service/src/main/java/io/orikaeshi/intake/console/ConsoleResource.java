@@ -115,7 +115,8 @@ public class ConsoleResource {
     @Allowed({Role.OPERATOR, Role.CLIENT})
     @Operation(summary = "What the operator console needs to know about the tenant", description = """
             Name, language, time zone, phone region, pool, default promise, the hearing items of today's plan,
-            recent addressees to suggest, and where reporting-service answers.""")
+            addressees to suggest (recent ones first, then those the tenant routes reports for), and where
+            reporting-service answers.""")
     public Uni<ConsoleContext> context(@PathParam("tenantId") String tenantId) {
         TenantSettings tenant = tenants.require(tenantId);
         TenantProfile profile = tenant.config();
@@ -125,6 +126,8 @@ public class ConsoleResource {
             for (Row row : rows) {
                 addressees.add(row.getString(0));
             }
+            // The people and departments the tenant routes reports for are addressees too, before anyone called them.
+            profile.notifications().routes().orElse(List.of()).forEach(route -> route.addressee().ifPresent(addressees::add));
             return new ConsoleContext(tenant.id(), tenant.name(), tenant.locale().toLanguageTag(),
                     tenant.timeZone().getId(), tenant.phoneRegion(), profile.promises().pool(),
                     profile.promises().defaultPromise().orElse(null),

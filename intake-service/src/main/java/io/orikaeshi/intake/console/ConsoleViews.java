@@ -45,7 +45,7 @@ public final class ConsoleViews {
                                  Duration defaultPromise, Duration nextBusinessDayWithin,
                                  @Schema(description = "Hearing items of the plan in force today")
                                  List<String> hearingItems,
-                                 @Schema(description = "Addressees of the tenant's recent calls, most recent first")
+                                 @Schema(description = "Addressees to suggest: of recent calls, most recent first, then the tenant's routed ones")
                                  List<String> addressees,
                                  @Schema(description = "Base URL of reporting-service (board, caller history)")
                                  String reportingUrl) {

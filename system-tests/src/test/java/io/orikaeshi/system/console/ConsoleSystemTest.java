@@ -149,12 +149,12 @@ class ConsoleSystemTest {
         shot("signed-in");
 
         // Bad input: an item marked provided without its value is named next to its field, and focused.
-        type(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        chord(Keys.CONTROL, Keys.ENTER);
         waitFor("field errors", d -> !text("err-callerName").isEmpty());
         assertEquals("true", driver.findElement(By.id("v-callerName")).getAttribute("aria-invalid"));
         assertFocused("v-callerName");
         shot("field-errors");
-        type(Keys.chord(Keys.ALT, "n"));
+        chord(Keys.ALT, "n");
         assertFocused("addressee");
 
         // Call 1: the caller declines to give a number; no callback can be promised.
@@ -166,7 +166,7 @@ class ConsoleSystemTest {
         assertFocused("submit-call");
         waitFor("no-callback preview", d -> !text("promise-preview").isEmpty());
         shot("declined-number");
-        type(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        chord(Keys.CONTROL, Keys.ENTER);
         String declined = recordedCallId(null);
         shot("declined-recorded");
 
@@ -185,13 +185,14 @@ class ConsoleSystemTest {
         toPromiseKinds();
         type("1");
         assertFocused("within");
-        type(Keys.chord(Keys.CONTROL, "a"), "30", Keys.TAB);
+        chord(Keys.CONTROL, "a");
+        type("30", Keys.TAB);
         assertFocused("assignee");
         type(op.name());
         waitFor("the promise preview", d -> !attribute("promise-preview", "data-due-at").isEmpty());
         String previewed = attribute("promise-preview", "data-due-at");
         shot("promise-preview");
-        type(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        chord(Keys.CONTROL, Keys.ENTER);
         String promised = recordedCallId(null);
         Instant due = Instant.parse(intakeCall(op, promised).get("callbackDueAt").toString());
         assertEquals(java.time.OffsetDateTime.parse(previewed).toInstant(), due, "the preview is the promise recorded");
@@ -210,7 +211,8 @@ class ConsoleSystemTest {
         type(Keys.ENTER);
         answerHearingItems(op);
         toPromiseKinds();
-        type("0", Keys.chord(Keys.CONTROL, Keys.ENTER));
+        type("0");
+        chord(Keys.CONTROL, Keys.ENTER);
         String chase = recordedCallId(op.recordedAsChase());
         assertEquals(promised, intakeCall(op, chase).get("chaseOf"));
         waitFor("the chase counted on the board", d -> boardRow(promised) != null
@@ -256,10 +258,10 @@ class ConsoleSystemTest {
                   }
                   return answer;
                 };""");
-        type(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        chord(Keys.CONTROL, Keys.ENTER);
         waitFor("the network error", d -> d.findElement(By.id("call-errors")).isDisplayed());
         shot("network-error-kept-input");
-        type(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        chord(Keys.CONTROL, Keys.ENTER);
         waitFor("the replayed answer", d -> text("call-result").contains("二重には記録していません"));
         shot("retry-replayed");
 
@@ -270,7 +272,7 @@ class ConsoleSystemTest {
                 window.fetch = async (url, init) => init && init.method === 'POST' && String(url).endsWith('/calls')
                   ? new Response('<html>oops</html>', {status: 500, headers: {'Content-Type': 'text/html'}})
                   : real(url, init);""");
-        type(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        chord(Keys.CONTROL, Keys.ENTER);
         waitFor("the server error", d -> text("call-errors").contains("500"));
         assertEquals("サーバーエラーの確認", driver.findElement(By.id("v-purpose")).getAttribute("value"));
         shot("server-error");
@@ -282,7 +284,7 @@ class ConsoleSystemTest {
     }
 
     private void fillShortCall(Operator op, String purpose) {
-        type(Keys.chord(Keys.ALT, "n"));
+        chord(Keys.ALT, "n");
         type(op.name(), Keys.ENTER, "p", op.caller(), Keys.ENTER, "p", purpose, Keys.ENTER, "n");
         answerHearingItems(op);
         toPromiseKinds();
@@ -341,6 +343,11 @@ class ConsoleSystemTest {
         new Actions(driver).sendKeys(keys).perform();
     }
 
+    /** A key pressed with a modifier held (Ctrl+Enter, Alt+N), as a person presses it. */
+    private void chord(Keys modifier, CharSequence key) {
+        new Actions(driver).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
+    }
+
     /** Hearing items of the tenant's plan are asked like the three items; one keystroke answers each. */
     private void answerHearingItems(Operator op) {
         while (op.hearingKey() != null && Boolean.TRUE.equals(js(
@@ -361,7 +368,7 @@ class ConsoleSystemTest {
     }
 
     private void boardAction(String callId, String action) {
-        type(Keys.chord(Keys.ALT, "2"));
+        chord(Keys.ALT, "2");
         for (int i = 0; i < 40; i++) {
             WebElement focused = driver.switchTo().activeElement();
             if (action.equals(focused.getAttribute("data-action")) && Boolean.TRUE.equals(js(
