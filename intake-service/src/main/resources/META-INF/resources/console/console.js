@@ -198,19 +198,7 @@ function statusGroup(field, label) {
   group.setAttribute('aria-label', label);
   if (ITEMS.includes(field)) group.dataset.i18nLabel = field;
   group.dataset.field = `${field}.status`;
-  STATUSES.forEach((status, i) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.setAttribute('role', 'radio');
-    b.dataset.status = status;
-    b.dataset.i18n = status;
-    b.textContent = t(status);
-    b.setAttribute('aria-checked', String(i === 0));
-    b.tabIndex = i === 0 ? 0 : -1;
-    b.setAttribute('aria-keyshortcuts', status[0]);
-    b.dataset.key = status[0];
-    group.append(b);
-  });
+  STATUSES.forEach(status => group.append(radioButton('status', status, status[0])));
   const valueId = `v-${field.replace(/[^a-zA-Z0-9]/g, '_')}`;
   const valueLabel = document.createElement('label');
   valueLabel.htmlFor = valueId;
@@ -234,6 +222,30 @@ function statusGroup(field, label) {
     if (b) setStatus(wrap, b.dataset.status, true);
   });
   return wrap;
+}
+
+/** A button acting as one radio of a radiogroup, labelled by its i18n key, showing its one-key shortcut. */
+function radioButton(attribute, value, key) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.setAttribute('role', 'radio');
+  b.setAttribute('aria-checked', 'false');
+  b.tabIndex = -1;
+  b.dataset[attribute] = value;
+  b.dataset.i18n = value;
+  b.textContent = t(value);
+  b.setAttribute('aria-keyshortcuts', key);
+  b.dataset.key = key;
+  return b;
+}
+
+/** Arrow keys move through a radiogroup, selecting as they go (the ARIA radio group pattern). */
+function arrowTarget(e, buttons) {
+  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+  if (!step) return null;
+  e.preventDefault();
+  const i = buttons.indexOf(document.activeElement);
+  return buttons[(i + step + buttons.length) % buttons.length];
 }
 
 function getStatus(wrap) {
@@ -260,13 +272,12 @@ function onStatusKey(e, wrap) {
   if (STATUS_KEYS[key] && !e.ctrlKey && !e.altKey && !e.metaKey) {
     e.preventDefault();
     setStatus(wrap, STATUS_KEYS[key], true);
-  } else if (['arrowright', 'arrowdown', 'arrowleft', 'arrowup'].includes(key)) {
-    e.preventDefault();
-    const buttons = $$('button[data-status]', wrap);
-    const i = buttons.indexOf(document.activeElement);
-    const next = buttons[(i + (key === 'arrowright' || key === 'arrowdown' ? 1 : buttons.length - 1)) % buttons.length];
-    setStatus(wrap, next.dataset.status, false);
-    next.focus();
+  } else {
+    const next = arrowTarget(e, $$('button[data-status]', wrap));
+    if (next) {
+      setStatus(wrap, next.dataset.status, false);
+      next.focus();
+    }
   }
 }
 
@@ -280,17 +291,8 @@ function buildCallForm() {
   }));
   const kinds = $('#promise-kinds');
   kinds.setAttribute('aria-label', t('promise'));
-  kinds.replaceChildren(...KINDS.filter(k => k !== 'TENANT_DEFAULT' || context.defaultPromise).map((kind, i) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.setAttribute('role', 'radio');
-    b.dataset.kind = kind;
-    b.dataset.i18n = kind;
-    b.textContent = t(kind);
-    b.setAttribute('aria-keyshortcuts', String(i));
-    b.dataset.key = String(i);
-    return b;
-  }));
+  kinds.replaceChildren(...KINDS.filter(k => k !== 'TENANT_DEFAULT' || context.defaultPromise)
+    .map((kind, i) => radioButton('kind', kind, String(i))));
   kinds.addEventListener('click', e => {
     const b = e.target.closest('button[data-kind]');
     if (b) setKind(b.dataset.kind, true);
@@ -301,12 +303,12 @@ function buildCallForm() {
     if (!Number.isNaN(digit) && buttons[digit]) {
       e.preventDefault();
       setKind(buttons[digit].dataset.kind, true);
-    } else if (['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp'].includes(e.key)) {
-      e.preventDefault();
-      const i = buttons.indexOf(document.activeElement);
-      const next = buttons[(i + (e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length];
-      setKind(next.dataset.kind, false);
-      next.focus();
+    } else {
+      const next = arrowTarget(e, buttons);
+      if (next) {
+        setKind(next.dataset.kind, false);
+        next.focus();
+      }
     }
   });
   resetCall();
@@ -481,6 +483,10 @@ let previewSeq = 0;
 
 function schedulePreview() {
   clearTimeout(previewTimer);
+  // A due time computed for other inputs must never be read to the caller: cleared until the new one is in.
+  const out = $('#promise-preview');
+  out.dataset.dueAt = '';
+  out.textContent = t('previewing');
   previewTimer = setTimeout(preview, 250);
 }
 
