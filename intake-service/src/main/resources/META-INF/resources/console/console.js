@@ -732,11 +732,21 @@ function openAction(callId, action) {
     parts[0].querySelector('select').dataset.field = 'outcome';
     parts[1].querySelector('input').dataset.field = 'nextAttemptAt';
   } else if (action === 'extend') {
-    const due = input({ type: 'datetime-local', value: tenantLocalInput(Math.max(Date.parse(item.dueAt), Date.now()) + 30 * 60000) });
-    due.dataset.field = 'newDueAt';
+    // Minutes are what is agreed on the phone ("another 30 minutes"); the new due time is shown as it is typed.
+    const minutes = input({ type: 'number', min: 1, step: 1, value: 30 });
+    minutes.dataset.field = 'newDueAt';
     const consent = input({ type: 'checkbox' });
     consent.dataset.field = 'callerConsented';
-    parts.push(field('a-due', t('newDue'), due), field('a-consent', t('consent'), consent));
+    const shown = text('output', '');
+    shown.id = 'a-new-due';
+    shown.setAttribute('aria-live', 'polite');
+    const update = () => {
+      const due = extendedDue();
+      shown.textContent = due ? `${t('newDue')}: ${fmt(due)}` : '';
+    };
+    minutes.addEventListener('input', update);
+    parts.push(field('a-extend', t('extendMinutes'), minutes), shown, field('a-consent', t('consent'), consent));
+    setTimeout(update);
   } else if (action === 'reassign') {
     const who = input({ value: item?.assignee || '', autocomplete: 'off' });
     who.setAttribute('list', 'addressee-list');
@@ -755,6 +765,13 @@ function openAction(callId, action) {
   ($('input, select', fields) || $('#action-submit')).focus();
 }
 
+/** The extension's new due time: the promise's due time (or now, when already past) plus the minutes agreed. */
+function extendedDue() {
+  const minutes = Number.parseInt($('#a-extend')?.value, 10);
+  if (!acting?.item || !(minutes > 0)) return null;
+  return Math.floor((Math.max(Date.parse(acting.item.dueAt), Date.now()) + minutes * 60000) / 1000) * 1000;
+}
+
 async function submitAction() {
   const { callId, action } = acting;
   const by = session.name || undefined;
@@ -769,7 +786,8 @@ async function submitAction() {
     body = { completedBy: by };
   } else if (action === 'extend') {
     path = 'extension';
-    body = { newDueAt: tenantLocalToIso($('#a-due').value), callerConsented: $('#a-consent').checked, by };
+    const due = extendedDue();
+    body = { newDueAt: due && isoWithOffset(due, zoneOffset(due)), callerConsented: $('#a-consent').checked, by };
   } else if (action === 'reassign') {
     path = 'reassignment';
     body = { assignee: $('#a-assignee').value.trim(), assigneeKind: $('#a-kind').value, by };

@@ -39,7 +39,6 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -85,6 +84,11 @@ class ConsoleSystemTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
         LocalSystem.requireBuilt(ROOT, LocalSystem.SERVICES);
+        try (var old = Files.exists(SHOTS) ? Files.list(SHOTS) : java.util.stream.Stream.<Path>empty()) {
+            old.forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         infra = LocalInfrastructure.start(InfraSettings.forTests(
                 LocalSystem.SERVICES.stream().map(LocalSystem.ServiceSpec::database).toList()));
         Path logs = ROOT.resolve("system-tests/target/console-service-logs");
@@ -222,13 +226,16 @@ class ConsoleSystemTest {
         // Extend the promise with the caller's consent, from the board, with the keyboard.
         String dueShown = boardRow(promised).findElement(By.cssSelector("td.left")).getAttribute("data-due");
         boardAction(promised, "extend");
-        assertFocused("a-due");
-        type(Keys.TAB, Keys.SPACE);
+        assertFocused("a-extend");
+        chord(Keys.CONTROL, "a");
+        type("45", Keys.TAB, Keys.SPACE);
+        assertFocused("a-consent");
         shot("extend-dialog");
         type(Keys.TAB, Keys.ENTER);
         waitFor("the extended due time on the board", d -> boardRow(promised) != null && !dueShown.equals(
                 boardRow(promised).findElement(By.cssSelector("td.left")).getAttribute("data-due")));
-        assertNotEquals(due, Instant.parse(intakeCall(op, promised).get("callbackDueAt").toString()));
+        assertEquals(due.plus(Duration.ofMinutes(45)),
+                Instant.parse(intakeCall(op, promised).get("callbackDueAt").toString()), "extended from the due time");
         shot("extended");
 
         // Complete it: it leaves the board, without a reload.
