@@ -625,8 +625,12 @@ async function refreshBoard(force = true) {
   lastPoll = Date.now();
   try {
     const { data } = await reporting('/board');
+    // Re-rendered only when something changed (secondsLeft changes with every query; the page counts down itself),
+    // so the focus and a screen reader's place are not disturbed every few seconds.
+    const comparable = items => JSON.stringify(items.map(i => ({ ...i, secondsLeft: 0 })));
+    const unchanged = comparable(data) === comparable(board.items);
     board = { items: data, fetchedAt: Date.now() };
-    renderBoard();
+    if (!unchanged) renderBoard();
     $('#board-updated').textContent = t('updated', fmt(Date.now(), { timeStyle: 'medium' }));
   } catch (error) {
     $('#board-updated').textContent = t('boardUnavailable');

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -200,7 +201,7 @@ class ConsoleSystemTest {
         String promised = recordedCallId(null);
         Instant due = Instant.parse(intakeCall(op, promised).get("callbackDueAt").toString());
         assertEquals(java.time.OffsetDateTime.parse(previewed).toInstant(), due, "the preview is the promise recorded");
-        WebElement row = waitFor("the promise on the board", d -> boardRow(promised));
+        waitFor("the promise on the board", d -> boardRow(promised));
         shot("promise-on-board");
 
         // Call 3: the same caller rings again, the number typed another way: flagged as chasing, with the history.
@@ -224,7 +225,8 @@ class ConsoleSystemTest {
         shot("chase-recorded");
 
         // Extend the promise with the caller's consent, from the board, with the keyboard.
-        String dueShown = boardRow(promised).findElement(By.cssSelector("td.left")).getAttribute("data-due");
+        String dueShown = waitFor("the due time shown", d -> boardRow(promised).findElement(By.cssSelector("td.left"))
+                .getAttribute("data-due"));
         boardAction(promised, "extend");
         assertFocused("a-extend");
         chord(Keys.CONTROL, "a");
@@ -377,9 +379,10 @@ class ConsoleSystemTest {
     private void boardAction(String callId, String action) {
         chord(Keys.ALT, "2");
         for (int i = 0; i < 40; i++) {
-            WebElement focused = driver.switchTo().activeElement();
-            if (action.equals(focused.getAttribute("data-action")) && Boolean.TRUE.equals(js(
-                    "return arguments[0].closest('tr').dataset.callId === arguments[1]", focused, callId))) {
+            // One script: the board is re-rendered when it changes, so an element read earlier may be gone.
+            if (Boolean.TRUE.equals(js("const focused = document.activeElement;"
+                    + " return focused.dataset.action === arguments[0]"
+                    + " && focused.closest('tr')?.dataset.callId === arguments[1];", action, callId))) {
                 type(Keys.ENTER);
                 waitFor("the " + action + " dialog", d -> d.findElement(By.id("action-dialog")).isDisplayed());
                 return;
@@ -432,7 +435,8 @@ class ConsoleSystemTest {
 
     private <T> T waitFor(String what, java.util.function.Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).withMessage(what).until(condition);
+            return new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).withMessage(what)
+                    .ignoring(StaleElementReferenceException.class).until(condition);
         } catch (RuntimeException e) {
             try {
                 shot("FAILED-" + what.replaceAll("\\W+", "-"));
