@@ -1,6 +1,6 @@
 // The operator console: plain ES module, no build step. Talks to intake (same origin: calls, actions, previews)
 // and to reporting-service (board, caller history) at the URL intake's /console-context names, over CORS.
-import { TEXTS } from './i18n.js';
+import { SERVER_MESSAGES_JA, TEXTS } from './i18n.js';
 
 const STORE = 'orikaeshi.console';
 const ITEMS = ['callerName', 'purpose', 'callbackNumber'];
@@ -406,11 +406,18 @@ function clearErrors(root) {
   $$('.error-box', root).forEach(el => { el.hidden = true; el.textContent = ''; });
 }
 
+function localised(message) {
+  if (lang !== 'ja' || !message) return message;
+  const known = SERVER_MESSAGES_JA.find(([pattern]) => pattern.test(message));
+  return known ? known[1].replace('$1', message.match(known[0])[1] ?? '') : message;
+}
+
 /** Shows each problem+json error next to its field; returns the first element at fault. */
 function showErrors(root, problem, fallbackBox) {
   let first = null;
   const unplaced = [];
-  for (const { field, message } of problem?.errors || []) {
+  for (const { field, message: raw } of problem?.errors || []) {
+    const message = localised(raw);
     const target = fieldElement(root, field);
     if (!target) {
       unplaced.push(`${field}: ${message}`);

@@ -81,3 +81,19 @@ export const TEXTS = {
     overdueBy: (d) => `${d} over`, unassigned: '(unassigned)',
   },
 };
+
+// intake answers in English; the refusals an operator meets most often, as a Japanese operator reads them.
+// Anything else is shown as intake wrote it.
+export const SERVER_MESSAGES_JA = [
+  [/^is required when status is PROVIDED/, '「取得」の場合は入力してください'],
+  [/^must be absent when status is/, '「取得」以外では空欄にしてください'],
+  [/^is not a valid phone number for region (\w+)/, '$1 の電話番号として正しくありません'],
+  [/^must be a positive duration/, '1 分以上を入力してください'],
+  [/^is required for a (BY_TIME|WINDOW) promise/, '入力してください'],
+  [/^must be before callback.dueAt/, '期限より前にしてください'],
+  [/^is already past/, '既に過ぎた時刻です'],
+  [/^must be after the call was received/, '電話を受けた時刻より後にしてください'],
+  [/^must be within a year of the call/, '1 年以内にしてください'],
+  [/^an extension needs the caller's consent/, 'お客様の同意が必要です'],
+  [/^must be a single line/, '改行や制御文字は使えません'],
+];
