@@ -158,6 +158,9 @@ class ConsoleSystemTest {
         waitFor("field errors", d -> !text("err-callerName").isEmpty());
         assertEquals("true", driver.findElement(By.id("v-callerName")).getAttribute("aria-invalid"));
         assertFocused("v-callerName");
+        if (op.lang().equals("ja")) {
+            assertEquals("「取得」の場合は入力してください", text("err-callerName"), "intake's refusal, as a Japanese operator reads it");
+        }
         shot("field-errors");
         chord(Keys.ALT, "n");
         assertFocused("addressee");
