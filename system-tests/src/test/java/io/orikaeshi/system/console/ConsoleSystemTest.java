@@ -320,7 +320,7 @@ class ConsoleSystemTest {
                     || Duration.between(stableSince, Instant.now()).toSeconds() >= 5) {
                 return count;
             }
-            sleep(300);
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
         }
         return last;
     }
@@ -454,14 +454,5 @@ class ConsoleSystemTest {
         File png = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(png.toPath(), SHOTS.resolve(String.format("%s-%02d-%s.png", lang, ++step, name)),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
