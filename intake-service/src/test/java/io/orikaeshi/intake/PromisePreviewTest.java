@@ -1,6 +1,6 @@
 package io.orikaeshi.intake;
 
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.kit.calendar.Holidays;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -50,7 +50,8 @@ class PromisePreviewTest {
         // holidays (early May to mid July), so every such promise spans at least one holiday.
         String body = TenantApi.tenantBody(holidayTenant, null)
                 .replace("MON-FRI 09:00-18:00", EVERY_DAY_SPLIT)
-                .replace("\"defaultPromise\": \"PT2H\"", "\"defaultPromise\": \"PT640H\", \"nextBusinessDayWithin\": \"PT4H\"");
+                .replace("\"defaultPromise\": \"PT2H\"",
+                        "\"defaultPromise\": \"PT640H\", \"nextBusinessDayWithin\": \"PT4H\"");
         TenantApi.withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON).body(body)
                 .when().post("/tenants").then().statusCode(201);
         holidayOperator = TenantApi.issueKey(holidayTenant, "OPERATOR");
@@ -109,7 +110,8 @@ class PromisePreviewTest {
     void tenantDefaultOnTheDemoTenantCountsBusinessHours() {
         Instant previewed = agree("acme-jp", DemoKeys.operator("acme-jp"), received(1), "{}");
         ZonedDateTime local = previewed.atZone(TOKYO);
-        assertTrue(!local.toLocalTime().isBefore(LocalTime.of(9, 0)) && !local.toLocalTime().isAfter(LocalTime.of(18, 0)),
+        assertTrue(
+                !local.toLocalTime().isBefore(LocalTime.of(9, 0)) && !local.toLocalTime().isAfter(LocalTime.of(18, 0)),
                 "due within opening hours: " + local);
     }
 
@@ -134,7 +136,8 @@ class PromisePreviewTest {
     void invalidPromisesAreRefusedWithTheFieldsTheCallWouldBeRefusedWith() {
         String key = DemoKeys.operator("acme-jp");
         preview("acme-jp", key, null, "{\"kind\": \"WITHIN\"}")
-                .statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("callback.within"));
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("callback.within"));
         preview("acme-jp", key, null, "{\"kind\": \"BY_TIME\", \"dueAt\": \"" + inMinutes(-5) + "\"}")
                 .statusCode(422).body("errors.field", hasItem("callback.dueAt"));
         preview("acme-jp", key, null, "{\"kind\": \"WINDOW\", \"notBefore\": \"" + inMinutes(90) + "\", \"dueAt\": \""
@@ -156,7 +159,8 @@ class PromisePreviewTest {
         given().header("Authorization", DemoKeys.bearer(DemoKeys.operator("acme-jp")))
                 .queryParam("number", "０３（１２３４）５６７８")
                 .when().get("/tenants/acme-jp/phone-numbers").then().statusCode(200)
-                .body("valid", equalTo(true)).body("e164", equalTo("+81312345678")).body("display", equalTo("03-1234-5678"));
+                .body("valid", equalTo(true)).body("e164", equalTo("+81312345678"))
+                .body("display", equalTo("03-1234-5678"));
         given().header("Authorization", DemoKeys.bearer(DemoKeys.operator("acme-jp")))
                 .queryParam("number", "12")
                 .when().get("/tenants/acme-jp/phone-numbers").then().statusCode(200).body("valid", equalTo(false));
@@ -175,7 +179,8 @@ class PromisePreviewTest {
         String previewed = preview(tenant, key, receivedAt, callback).statusCode(200).extract().path("dueAt");
         String recorded = call(tenant, key, receivedAt, callback).statusCode(201).extract().path("callbackDueAt");
         Instant due = OffsetDateTime.parse(previewed).toInstant();
-        assertEquals(Instant.parse(recorded), due, "preview " + previewed + " vs call " + recorded + " for " + callback);
+        assertEquals(Instant.parse(recorded), due,
+                "preview " + previewed + " vs call " + recorded + " for " + callback);
         return due;
     }
 
@@ -198,6 +203,7 @@ class PromisePreviewTest {
     }
 
     private static String received(long minutesAgo) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(9)).minusMinutes(minutesAgo).truncatedTo(ChronoUnit.SECONDS).toString();
+        return OffsetDateTime.now(ZoneOffset.ofHours(9)).minusMinutes(minutesAgo).truncatedTo(ChronoUnit.SECONDS)
+                .toString();
     }
 }

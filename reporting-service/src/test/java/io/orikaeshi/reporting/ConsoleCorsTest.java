@@ -1,6 +1,6 @@
 package io.orikaeshi.reporting;
 
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

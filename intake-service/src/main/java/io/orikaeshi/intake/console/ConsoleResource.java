@@ -9,7 +9,7 @@ import io.orikaeshi.intake.console.ConsoleViews.PromisePreviewRequest;
 import io.orikaeshi.intake.console.ConsoleViews.PromisePreviewView;
 import io.orikaeshi.intake.service.PhoneNumbers;
 import io.orikaeshi.intake.service.PromisePreview;
-import io.orikaeshi.intake.service.Tenants;
+import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.phone.PhoneDisplay;
 import io.orikaeshi.kit.problem.Problem;
 import io.orikaeshi.kit.problem.ProblemException;
@@ -57,14 +57,14 @@ public class ConsoleResource {
             + " where tenant_id = $1 and addressee is not null and received_at > now() - interval '30 days'"
             + " group by addressee order by max(received_at) desc limit 30";
 
-    private final Tenants tenants;
+    private final TenantDirectory tenants;
     private final PromisePreview promises;
     private final PhoneNumbers phoneNumbers;
     private final Pool pool;
     private final String reportingUrl;
 
-    public ConsoleResource(Tenants tenants, PromisePreview promises, PhoneNumbers phoneNumbers, Pool pool,
-                           ConsoleConfig config) {
+    public ConsoleResource(TenantDirectory tenants, PromisePreview promises, PhoneNumbers phoneNumbers, Pool pool,
+            ConsoleConfig config) {
         this.tenants = tenants;
         this.promises = promises;
         this.phoneNumbers = phoneNumbers;
@@ -83,7 +83,7 @@ public class ConsoleResource {
     @APIResponse(responseCode = "422", description = "The promise is invalid; errors name each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PromisePreviewView previewPromise(@PathParam("tenantId") String tenantId,
-                                             @NotNull @Valid PromisePreviewRequest request) {
+            @NotNull @Valid PromisePreviewRequest request) {
         TenantSettings tenant = tenants.require(tenantId);
         CallbackPromise promise = promises.preview(tenantId, request.callback(),
                 request.receivedAt() == null ? null : request.receivedAt().toInstant());
@@ -106,7 +106,8 @@ public class ConsoleResource {
         }
         String region = tenant.phoneRegion();
         String e164 = phoneNumbers.toE164(number, region).orElse(null);
-        return new PhoneNumberView(number, e164 != null, e164, e164 == null ? null : PhoneDisplay.forRegion(e164, region),
+        return new PhoneNumberView(number, e164 != null, e164,
+                e164 == null ? null : PhoneDisplay.forRegion(e164, region),
                 region);
     }
 
@@ -127,7 +128,8 @@ public class ConsoleResource {
                 addressees.add(row.getString(0));
             }
             // The people and departments the tenant routes reports for are addressees too, before anyone called them.
-            profile.notifications().routes().orElse(List.of()).forEach(route -> route.addressee().ifPresent(addressees::add));
+            profile.notifications().routes().orElse(List.of())
+                    .forEach(route -> route.addressee().ifPresent(addressees::add));
             return new ConsoleContext(tenant.id(), tenant.name(), tenant.locale().toLanguageTag(),
                     tenant.timeZone().getId(), tenant.phoneRegion(), profile.promises().pool(),
                     profile.promises().defaultPromise().orElse(null),

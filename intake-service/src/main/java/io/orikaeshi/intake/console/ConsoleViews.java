@@ -19,35 +19,31 @@ public final class ConsoleViews {
 
     @Schema(description = "A promise to preview, as it would be sent in a call's callback")
     public record PromisePreviewRequest(
-            @Schema(description = "When the call was received; now when absent (the call's receivedAt)")
-            OffsetDateTime receivedAt,
+            @Schema(description = "When the call was received; now when absent (the call's receivedAt)") OffsetDateTime receivedAt,
             @NotNull @Valid CallbackRequest callback) {
     }
 
     @Schema(description = "The promise a call with this callback would carry, computed by intake's own rules")
     public record PromisePreviewView(PromiseKind kind,
-                                     @Schema(description = "Due time, in the tenant's time zone") OffsetDateTime dueAt,
-                                     @Schema(description = "For WINDOW: not before this time") OffsetDateTime notBefore,
-                                     String assignee, AssigneeKind assigneeKind,
-                                     @Schema(examples = "Asia/Tokyo") String timeZone) {
+            @Schema(description = "Due time, in the tenant's time zone") OffsetDateTime dueAt,
+            @Schema(description = "For WINDOW: not before this time") OffsetDateTime notBefore,
+            String assignee, AssigneeKind assigneeKind,
+            @Schema(examples = "Asia/Tokyo") String timeZone) {
     }
 
     @Schema(description = "A number as typed, read with the tenant's phone region")
     public record PhoneNumberView(String input, boolean valid,
-                                  @Schema(description = "E.164; null when not a valid number") String e164,
-                                  @Schema(description = "As the tenant's country writes it") String display,
-                                  String region) {
+            @Schema(description = "E.164; null when not a valid number") String e164,
+            @Schema(description = "As the tenant's country writes it") String display,
+            String region) {
     }
 
     @Schema(description = "What the console needs to know about the tenant")
     public record ConsoleContext(String tenantId, String name, String locale, String timeZone, String phoneRegion,
-                                 @Schema(description = "The tenant's pool, the assignee when none is named") String pool,
-                                 Duration defaultPromise, Duration nextBusinessDayWithin,
-                                 @Schema(description = "Hearing items of the plan in force today")
-                                 List<String> hearingItems,
-                                 @Schema(description = "Addressees to suggest: of recent calls, most recent first, then the tenant's routed ones")
-                                 List<String> addressees,
-                                 @Schema(description = "Base URL of reporting-service (board, caller history)")
-                                 String reportingUrl) {
+            @Schema(description = "The tenant's pool, the assignee when none is named") String pool,
+            Duration defaultPromise, Duration nextBusinessDayWithin,
+            @Schema(description = "Hearing items of the plan in force today") List<String> hearingItems,
+            @Schema(description = "Addressees to suggest: of recent calls, most recent first, then the tenant's routed ones") List<String> addressees,
+            @Schema(description = "Base URL of reporting-service (board, caller history)") String reportingUrl) {
     }
 }

@@ -1,5 +1,6 @@
 package io.orikaeshi.intake.service;
 
+import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.intake.rest.CallbackRequest;
 import io.orikaeshi.kit.problem.Problem.FieldError;
@@ -19,10 +20,10 @@ import java.util.List;
 @ApplicationScoped
 public class PromisePreview {
 
-    private final Tenants tenants;
+    private final TenantDirectory tenants;
     private final BusinessTime businessTime;
 
-    public PromisePreview(Tenants tenants, BusinessTime businessTime) {
+    public PromisePreview(TenantDirectory tenants, BusinessTime businessTime) {
         this.tenants = tenants;
         this.businessTime = businessTime;
     }

@@ -6,7 +6,7 @@ import io.orikaeshi.infra.LocalSystem;
 import io.orikaeshi.infra.Ports;
 import io.orikaeshi.infra.ReceivedMail;
 import io.orikaeshi.infra.ServiceProcess;
-import io.orikaeshi.infra.testing.DemoKeys;
+import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.infra.testing.MailboxClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,8 +68,8 @@ class ConsoleSystemTest {
 
     /** What differs between the two runs of the flow. */
     private record Operator(String lang, String tenant, String name, String caller, String firstNumber,
-                            String sameNumberOtherFormat, String e164, String hearingKey, String declinedWording,
-                            String chaseWording, String recordedAsChase) {
+            String sameNumberOtherFormat, String e164, String hearingKey, String declinedWording,
+            String chaseWording, String recordedAsChase) {
     }
 
     private static final Operator JA = new Operator("ja", "acme-jp", "佐藤", "山田 太郎", "03-5555-0101",
@@ -93,7 +92,8 @@ class ConsoleSystemTest {
         infra = LocalInfrastructure.start(InfraSettings.forTests(
                 LocalSystem.SERVICES.stream().map(LocalSystem.ServiceSpec::database).toList()));
         Path logs = ROOT.resolve("system-tests/target/console-service-logs");
-        List<LocalSystem.ServiceSpec> specs = LocalSystem.SERVICES.stream().map(s -> s.withHttpPort(Ports.free())).toList();
+        List<LocalSystem.ServiceSpec> specs = LocalSystem.SERVICES.stream().map(s -> s.withHttpPort(Ports.free()))
+                .toList();
         intake = "http://127.0.0.1:" + specs.get(0).httpPort();
         reporting = "http://127.0.0.1:" + specs.get(3).httpPort();
         for (LocalSystem.ServiceSpec spec : specs) {
@@ -159,14 +159,16 @@ class ConsoleSystemTest {
         assertEquals("true", driver.findElement(By.id("v-callerName")).getAttribute("aria-invalid"));
         assertFocused("v-callerName");
         if (op.lang().equals("ja")) {
-            assertEquals("「取得」の場合は入力してください", text("err-callerName"), "intake's refusal, as a Japanese operator reads it");
+            assertEquals("「取得」の場合は入力してください", text("err-callerName"),
+                    "intake's refusal, as a Japanese operator reads it");
         }
         shot("field-errors");
         chord(Keys.ALT, "n");
         assertFocused("addressee");
 
         // Call 1: the caller declines to give a number; no callback can be promised.
-        type(op.name(), Keys.ENTER, "p", op.caller(), Keys.ENTER, "p", op.lang().equals("ja") ? "見積もりの件" : "Invoice question",
+        type(op.name(), Keys.ENTER, "p", op.caller(), Keys.ENTER, "p",
+                op.lang().equals("ja") ? "見積もりの件" : "Invoice question",
                 Keys.ENTER, "d");
         answerHearingItems(op);
         toPromiseKinds();
@@ -181,7 +183,8 @@ class ConsoleSystemTest {
         ReceivedMail report = new MailboxClient(infra.mailboxUrl()).awaitMessages(
                 m -> m.textBody().contains(declined), 1, WAIT).get(0);
         assertTrue(report.textBody().contains(op.declinedWording()), report.textBody());
-        Files.writeString(SHOTS.resolve(op.lang() + "-report-email.txt"), report.subject() + "\n\n" + report.textBody());
+        Files.writeString(SHOTS.resolve(op.lang() + "-report-email.txt"),
+                report.subject() + "\n\n" + report.textBody());
         showMailbox();
 
         // Call 2: the number as the caller says it; a promise within 30 minutes, previewed before it is recorded.
@@ -309,10 +312,12 @@ class ConsoleSystemTest {
         Instant stableSince = Instant.now();
         Instant end = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(end)) {
-            List<Map<String, Object>> calls = given().header("Authorization", DemoKeys.bearer(DemoKeys.client(op.tenant())))
+            List<Map<String, Object>> calls = given()
+                    .header("Authorization", DemoKeys.bearer(DemoKeys.client(op.tenant())))
                     .queryParam("purpose", purpose).when().get(reporting + "/tenants/{t}/calls", op.tenant())
                     .then().statusCode(200).extract().jsonPath().getList("$");
-            long count = calls.stream().filter(c -> purpose.equals(((Map<?, ?>) c.get("purpose")).get("value"))).count();
+            long count = calls.stream().filter(c -> purpose.equals(((Map<?, ?>) c.get("purpose")).get("value")))
+                    .count();
             if (count != last) {
                 last = count;
                 stableSince = Instant.now();
