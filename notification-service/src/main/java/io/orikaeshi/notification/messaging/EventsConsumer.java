@@ -49,9 +49,10 @@ public class EventsConsumer {
     }
 
     private Uni<Void> queueMail(List<Received> batch) {
-        return processed.applyOnce(batch, fresh -> {
+        // The outbox's transaction, joined by the ledger's: the relay is woken once the batch's outcome events commit.
+        return outbox.transaction(() -> processed.applyOnce(batch, fresh -> {
             PendingRows rows = new PendingRows(outbox);
             return Received.each(fresh, received -> composer.apply(received.event(), rows)).chain(rows::flush);
-        }).invoke(dispatcher::nudge);
+        })).invoke(dispatcher::nudge);
     }
 }
