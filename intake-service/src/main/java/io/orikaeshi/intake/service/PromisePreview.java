@@ -34,9 +34,7 @@ public class PromisePreview {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant received = receivedAt == null ? now : receivedAt.truncatedTo(ChronoUnit.MICROS);
         List<FieldError> errors = new ArrayList<>();
-        if (received.isAfter(now.plus(CallRules.CLOCK_SKEW))) {
-            errors.add(new FieldError("receivedAt", "must not be in the future"));
-        }
+        CallRules.receivedAt(received, now, errors);
         CallbackPromise promise = PromiseRules.promise(request, received, now, tenant, businessTime, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
