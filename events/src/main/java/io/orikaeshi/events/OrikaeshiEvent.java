@@ -26,12 +26,14 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = CallbackEscalated.class, name = "CallbackEscalated"),
         @JsonSubTypes.Type(value = NotificationSent.class, name = "NotificationSent"),
         @JsonSubTypes.Type(value = NotificationDeferred.class, name = "NotificationDeferred"),
-        @JsonSubTypes.Type(value = NotificationFailed.class, name = "NotificationFailed")
+        @JsonSubTypes.Type(value = NotificationFailed.class, name = "NotificationFailed"),
+        @JsonSubTypes.Type(value = NotificationViewed.class, name = "NotificationViewed"),
+        @JsonSubTypes.Type(value = CallbackUnacknowledged.class, name = "CallbackUnacknowledged")
 })
 public sealed interface OrikaeshiEvent
         permits CallReceived, CallbackAttempted, CallbackCompleted, CallbackExtended, CallbackCancelled,
         CallbackReassigned, CallbackAcknowledged, CallbackChased, CallbackWarned, CallbackOverdue, CallbackEscalated,
-        NotificationSent, NotificationDeferred, NotificationFailed {
+        NotificationSent, NotificationDeferred, NotificationFailed, NotificationViewed, CallbackUnacknowledged {
 
     String eventId();
 

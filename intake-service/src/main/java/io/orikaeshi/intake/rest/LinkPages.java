@@ -17,6 +17,7 @@ final class LinkPages {
         String question = switch (action) {
             case COMPLETE -> ja ? "この折り返しを完了にしますか？" : "Mark this callback as done?";
             case ACKNOWLEDGE -> ja ? "この折り返しの対応を引き受けますか？" : "Take this callback on?";
+            case VIEW -> ja ? "このお電話の内容を開きますか？" : "Open this call?";
         };
         String button = ja ? "はい" : "Yes";
         return page(ja, question, "<p>" + (ja ? "受付番号：" : "Reference: ") + escape(callId) + "</p>"
@@ -30,6 +31,7 @@ final class LinkPages {
             case ACKNOWLEDGE -> ja
                     ? "対応を引き受けました。期限までのお電話をお願いいたします。"
                     : "You have taken this callback on. Please call back before it is due.";
+            case VIEW -> ja ? "お電話の内容を確認しました。" : "You have read this call.";
         };
         return page(ja, text, "");
     }

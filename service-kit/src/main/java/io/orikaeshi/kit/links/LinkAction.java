@@ -1,6 +1,7 @@
 package io.orikaeshi.kit.links;
 
-/** What a link in an email may do: exactly one of these, on exactly one callback. */
+/** What a link in a message may do: exactly one of these, on exactly one callback. */
 public enum LinkAction {
-    ACKNOWLEDGE, COMPLETE
+    /** Opens the call's page: the message was read. */
+    VIEW, ACKNOWLEDGE, COMPLETE
 }

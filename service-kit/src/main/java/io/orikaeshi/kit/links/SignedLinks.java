@@ -13,8 +13,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Tokens for the links in emails: {@code payload.signature}, both base64url, the payload being
- * {@code tenant|call|action|expiry-epoch-seconds} and the signature its HMAC-SHA256. No login is needed, so the
+ * Tokens for the links in messages: {@code payload.signature}, both base64url, the payload being
+ * {@code tenant|call|action|expiry-epoch-seconds[|message-id]} and the signature its HMAC-SHA256. No login is needed, so the
  * token must be unforgeable (HMAC), short-lived (expiry) and good for one action on one callback (in the payload).
  */
 @ApplicationScoped
@@ -45,8 +45,13 @@ public class SignedLinks {
 
     /** The full URL of the link, or empty when no secret is configured. */
     public Optional<String> url(String tenantId, String callId, LinkAction action, Instant now) {
-        return secret.map(key -> config.baseUrl() + "/links/"
-                + sign(new LinkClaim(tenantId, callId, action, now.plus(config.validity())), key));
+        return url(tenantId, callId, action, now, null);
+    }
+
+    /** The same, naming the message it is sent in ({@code messageId} may be null). */
+    public Optional<String> url(String tenantId, String callId, LinkAction action, Instant now, String messageId) {
+        return secret.map(key -> config.baseUrl() + "/links/" + sign(new LinkClaim(tenantId, callId, action,
+                now.plus(config.validity()), Optional.ofNullable(messageId)), key));
     }
 
     public String sign(LinkClaim claim) {
@@ -75,7 +80,8 @@ public class SignedLinks {
         LinkClaim claim;
         try {
             claim = new LinkClaim(parts[0], parts[1], LinkAction.valueOf(parts[2]),
-                    Instant.ofEpochSecond(Long.parseLong(parts[3])));
+                    Instant.ofEpochSecond(Long.parseLong(parts[3])),
+                    parts.length > 4 ? Optional.of(parts[4]) : Optional.empty());
         } catch (RuntimeException e) {
             throw new InvalidLinkException("malformed");
         }
@@ -87,7 +93,8 @@ public class SignedLinks {
 
     private static String sign(LinkClaim claim, byte[] key) {
         String payload = ENCODER.encodeToString((claim.tenantId() + '|' + claim.callId() + '|' + claim.action() + '|'
-                + claim.expiresAt().getEpochSecond()).getBytes(StandardCharsets.UTF_8));
+                + claim.expiresAt().getEpochSecond() + claim.messageId().map(m -> "|" + m).orElse(""))
+                .getBytes(StandardCharsets.UTF_8));
         return payload + '.' + ENCODER.encodeToString(hmac(key, payload));
     }
 
