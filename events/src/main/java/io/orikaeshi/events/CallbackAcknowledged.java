@@ -7,9 +7,7 @@ import java.time.Instant;
  * deadline. {@code messageId} names the message whose link was used, when one was (version 2 added it).
  */
 public record CallbackAcknowledged(String eventId, int version, String tenantId, String callId, Instant occurredAt,
-        String by, String messageId)
-        implements
-            OrikaeshiEvent {
+        String by, String messageId) implements OrikaeshiEvent {
 
     public static final int VERSION = 2;
 

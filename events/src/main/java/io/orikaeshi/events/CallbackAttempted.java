@@ -4,9 +4,7 @@ import java.time.Instant;
 
 /** An operator tried to call back: reached, no answer or voicemail, and when the next try is due. */
 public record CallbackAttempted(String eventId, int version, String tenantId, String callId, Instant occurredAt,
-        AttemptOutcome outcome, Instant nextAttemptAt, String by)
-        implements
-            OrikaeshiEvent {
+        AttemptOutcome outcome, Instant nextAttemptAt, String by) implements OrikaeshiEvent {
 
     public static final int VERSION = 1;
 

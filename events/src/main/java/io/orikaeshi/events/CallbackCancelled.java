@@ -4,9 +4,7 @@ import java.time.Instant;
 
 /** The caller no longer needs the callback. Stops every clock. */
 public record CallbackCancelled(String eventId, int version, String tenantId, String callId, Instant occurredAt,
-        String reason, String by)
-        implements
-            OrikaeshiEvent {
+        String reason, String by) implements OrikaeshiEvent {
 
     public static final int VERSION = 1;
 

@@ -9,9 +9,7 @@ import java.time.Instant;
  */
 public record CallbackEscalated(String eventId, int version, String tenantId, String callId, Instant occurredAt,
         Instant dueAt, int level, String target,
-        EscalationReason reason)
-        implements
-            OrikaeshiEvent {
+        EscalationReason reason) implements OrikaeshiEvent {
 
     public static final int VERSION = 2;
 

@@ -4,9 +4,7 @@ import java.time.Instant;
 
 /** The caller agreed to a new time: {@code newDueAt} replaces the old due time and re-arms every clock. */
 public record CallbackExtended(String eventId, int version, String tenantId, String callId, Instant occurredAt,
-        Instant previousDueAt, Instant newDueAt, String by)
-        implements
-            OrikaeshiEvent {
+        Instant previousDueAt, Instant newDueAt, String by) implements OrikaeshiEvent {
 
     public static final int VERSION = 1;
 

@@ -4,9 +4,7 @@ import java.time.Instant;
 
 /** Someone else (a person, a pool or a supervisor) now owns the callback. */
 public record CallbackReassigned(String eventId, int version, String tenantId, String callId, Instant occurredAt,
-        String assignee, AssigneeKind assigneeKind, String by)
-        implements
-            OrikaeshiEvent {
+        String assignee, AssigneeKind assigneeKind, String by) implements OrikaeshiEvent {
 
     public static final int VERSION = 1;
 

@@ -7,9 +7,7 @@ import java.time.Instant;
  * report: the repeat notice is due. Written by callback-scheduler, once per call.
  */
 public record CallbackUnacknowledged(String eventId, int version, String tenantId, String callId, Instant occurredAt,
-        Instant reportedAt, Instant dueAt)
-        implements
-            OrikaeshiEvent {
+        Instant reportedAt, Instant dueAt) implements OrikaeshiEvent {
 
     public static final int VERSION = 1;
 

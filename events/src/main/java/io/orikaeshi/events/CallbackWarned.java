@@ -4,9 +4,7 @@ import java.time.Instant;
 
 /** The due time is near: time to call back, or to call the caller and agree a new time. One per (call, due time). */
 public record CallbackWarned(String eventId, int version, String tenantId, String callId, Instant occurredAt,
-        Instant dueAt, String assignee)
-        implements
-            OrikaeshiEvent {
+        Instant dueAt, String assignee) implements OrikaeshiEvent {
 
     public static final int VERSION = 1;
 

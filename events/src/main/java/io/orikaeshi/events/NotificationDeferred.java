@@ -5,8 +5,7 @@ import java.time.Instant;
 /** A message (of {@code channel}, see {@link NotificationSent}) is held (quiet hours, or a transient failure before a retry) until {@code until}. */
 public record NotificationDeferred(String eventId, int version, String tenantId, String callId, Instant occurredAt,
         String messageId, String kind, String recipient, String channel, Instant until, String reason)
-        implements
-            OrikaeshiEvent {
+        implements OrikaeshiEvent {
 
     public static final int VERSION = 2;
 

@@ -4,9 +4,7 @@ import java.time.Instant;
 
 /** A message (of {@code channel}, see {@link NotificationSent}) could not be delivered and will not be retried. */
 public record NotificationFailed(String eventId, int version, String tenantId, String callId, Instant occurredAt,
-        String messageId, String kind, String recipient, String channel, String reason)
-        implements
-            OrikaeshiEvent {
+        String messageId, String kind, String recipient, String channel, String reason) implements OrikaeshiEvent {
 
     public static final int VERSION = 2;
 

@@ -8,9 +8,7 @@ import java.time.Instant;
  * {@code webhook}); version 2 added it.
  */
 public record NotificationSent(String eventId, int version, String tenantId, String callId, Instant occurredAt,
-        String messageId, String kind, String recipient, String channel)
-        implements
-            OrikaeshiEvent {
+        String messageId, String kind, String recipient, String channel) implements OrikaeshiEvent {
 
     public static final int VERSION = 2;
 

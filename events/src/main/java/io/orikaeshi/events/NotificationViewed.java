@@ -7,9 +7,7 @@ import java.time.Instant;
  * serves the links; one per message (the first opening), so the id is the message's.
  */
 public record NotificationViewed(String eventId, int version, String tenantId, String callId, Instant occurredAt,
-        String messageId)
-        implements
-            OrikaeshiEvent {
+        String messageId) implements OrikaeshiEvent {
 
     public static final int VERSION = 1;
 
