@@ -41,20 +41,18 @@ final class KafkaBroker {
 
     private final int port;
     private final Path dir;
-    private final Path logDir;
     private final Properties config;
     private KafkaRaftServer server;
 
-    private KafkaBroker(int port, Path dir, Path logDir, Properties config) {
+    private KafkaBroker(int port, Path dir, Properties config) {
         this.port = port;
         this.dir = dir;
-        this.logDir = logDir;
         this.config = config;
     }
 
     static KafkaBroker create(int port, int controllerPort, Path dir) {
         Path logDir = dir.resolve("logs");
-        return new KafkaBroker(port, dir, logDir, serverConfig(port, controllerPort, logDir));
+        return new KafkaBroker(port, dir, serverConfig(port, controllerPort, logDir));
     }
 
     String bootstrapServers() {
@@ -159,7 +157,7 @@ final class KafkaBroker {
      * format with a new id would reject. StorageTool.main would exit the JVM; execute returns a code instead.
      */
     private void formatStorage() {
-        if (Files.exists(logDir.resolve("meta.properties"))) {
+        if (Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
             return;
         }
         Path file = dir.resolve("server.properties");

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
@@ -114,6 +116,24 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * What a service needs to use these servers, as configuration properties: Kafka, its database (both drivers) and
+     * the SMTP server (plain, as the local one speaks no TLS).
+     */
+    public Map<String, String> serviceConfig(String database) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
+        config.put("quarkus.datasource.username", dbUsername());
+        config.put("quarkus.datasource.password", dbPassword());
+        config.put("quarkus.datasource.reactive.url", reactiveUrl(database));
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl(database));
+        config.put("quarkus.mailer.host", "127.0.0.1");
+        config.put("quarkus.mailer.port", String.valueOf(smtpPort()));
+        config.put("quarkus.mailer.tls", "false");
+        config.put("quarkus.mailer.start-tls", "DISABLED");
+        return config;
     }
 
     public String jdbcUrl(String database) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -64,14 +65,10 @@ public final class LocalSystem {
     public static Map<String, String> serviceEnv(LocalInfrastructure infra, String module, String database,
             int httpPort, Path root) {
         Map<String, String> env = new LinkedHashMap<>();
+        // MicroProfile Config reads a property from the variable named by its upper-cased, underscored name.
+        infra.serviceConfig(database).forEach(
+                (property, value) -> env.put(property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
-        env.put("QUARKUS_DATASOURCE_USERNAME", infra.dbUsername());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", infra.dbPassword());
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", infra.reactiveUrl(database));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.jdbcUrl(database));
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", String.valueOf(infra.smtpPort()));
         env.put("QUARKUS_MAILER_FROM", MAIL_FROM);
         Path tenants = tenantsFile(root);
         if (Files.isRegularFile(tenants)) {

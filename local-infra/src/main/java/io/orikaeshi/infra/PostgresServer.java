@@ -20,22 +20,12 @@ import java.util.Properties;
  * PostgreSQL from the zonky binaries jar, so no local installation is needed and it runs as root. The superuser is
  * only used here, to create the application role and its databases; services connect as that role.
  */
-final class PostgresServer implements AutoCloseable {
+record PostgresServer(EmbeddedPostgres postgres, int port, Path log) implements AutoCloseable {
 
     static final String SETTINGS_ENV = "ORIKAESHI_POSTGRES_SETTINGS";
 
     static final String USER = "orikaeshi";
     static final String PASSWORD = "orikaeshi";
-
-    private final EmbeddedPostgres postgres;
-    private final int port;
-    private final Path log;
-
-    private PostgresServer(EmbeddedPostgres postgres, int port, Path log) {
-        this.postgres = postgres;
-        this.port = port;
-        this.log = log;
-    }
 
     /**
      * @param durable false for throw-away test data: skipping fsync saves ~5 ms per commit on this kind of disk
@@ -85,10 +75,6 @@ final class PostgresServer implements AutoCloseable {
             }
         }
         return settings;
-    }
-
-    int port() {
-        return port;
     }
 
     String jdbcUrl(String database) {

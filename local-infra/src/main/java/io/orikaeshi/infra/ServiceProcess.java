@@ -25,20 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A Quarkus service (its quarkus-run.jar) running as its own OS process, as it would in production. */
-public final class ServiceProcess {
+public record ServiceProcess(String name, Process process, Path logFile) {
 
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final int LOG_TAIL_LINES = 40;
-
-    private final String name;
-    private final Process process;
-    private final Path logFile;
-
-    private ServiceProcess(String name, Process process, Path logFile) {
-        this.name = name;
-        this.process = process;
-        this.logFile = logFile;
-    }
 
     /**
      * Runs {@code java -Xmx256m -XX:TieredStopAtLevel=1 <jvmArgs> -jar <quarkusRunJar>} with the JVM running this
@@ -79,14 +69,6 @@ public final class ServiceProcess {
     private static String javaBinary() {
         return ProcessHandle.current().info().command()
                 .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public Path logFile() {
-        return logFile;
     }
 
     public long pid() {

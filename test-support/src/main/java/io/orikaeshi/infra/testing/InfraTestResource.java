@@ -66,18 +66,9 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** The configuration a service needs to use the given infrastructure, Dev Services off. */
     public static Map<String, String> quarkusConfig(LocalInfrastructure infra, String database) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", infra.kafkaBootstrapServers());
-        config.put("quarkus.datasource.username", infra.dbUsername());
-        config.put("quarkus.datasource.password", infra.dbPassword());
-        config.put("quarkus.datasource.reactive.url", infra.reactiveUrl(database));
-        config.put("quarkus.datasource.jdbc.url", infra.jdbcUrl(database));
-        config.put("quarkus.mailer.host", "127.0.0.1");
-        config.put("quarkus.mailer.port", String.valueOf(infra.smtpPort()));
+        Map<String, String> config = new LinkedHashMap<>(infra.serviceConfig(database));
         // In %test the mailer is a mock unless told otherwise; we want the mail on the wire.
         config.put("quarkus.mailer.mock", "false");
-        config.put("quarkus.mailer.tls", "false");
-        config.put("quarkus.mailer.start-tls", "DISABLED");
         config.put("quarkus.devservices.enabled", "false");
         config.put("quarkus.kafka.devservices.enabled", "false");
         config.put("quarkus.datasource.devservices.enabled", "false");
