@@ -2,6 +2,7 @@ package io.orikaeshi.intake.bench;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import io.orikaeshi.bench.CallBodies;
 import io.orikaeshi.bench.CpuMeter;
 import io.orikaeshi.infra.InfraSettings;
 import io.orikaeshi.infra.LocalInfrastructure;
@@ -235,7 +236,7 @@ public final class IntakeBenchmark {
                 client.request(HttpMethod.POST, "/tenants/" + TENANT + "/calls")
                         .compose(request -> request.putHeader("Content-Type", "application/json")
                                 .putHeader("Authorization", DemoKeys.bearer(DemoKeys.ACME_OPERATOR))
-                                .send(body(sequence.incrementAndGet())))
+                                .send(CallBodies.call(sequence.incrementAndGet(), "見積もりの件")))
                         .compose(response -> response.body().map(ignored -> response.statusCode()))
                         .onComplete(result -> {
                             if (result.succeeded() && result.result() == 201) {
@@ -252,16 +253,6 @@ public final class IntakeBenchmark {
         }
         done.await();
         return result(name, start, counts, Arrays.asList(latencies), failed.get());
-    }
-
-    private static String body(long i) {
-        String number = String.format("03-%04d-%04d", 1000 + (i / 10_000) % 9000, i % 10_000);
-        return """
-                {"addressee": "佐藤", "callerName": {"status": "PROVIDED", "value": "山田 太郎"},
-                 "purpose": {"status": "PROVIDED", "value": "見積もりの件"},
-                 "callbackNumber": {"status": "PROVIDED", "value": "%s"},
-                 "callback": {"dueAt": "%s", "assignee": "佐藤"}}
-                """.formatted(number, Instant.now().plus(Duration.ofHours(2)).toString());
     }
 
     /** One connection per client thread, one row and one commit per call: what "durably stored" costs at least. */

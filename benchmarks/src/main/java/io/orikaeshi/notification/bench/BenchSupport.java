@@ -6,6 +6,7 @@ import io.orikaeshi.infra.ServiceProcess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +33,17 @@ final class BenchSupport {
                     + "|executor-|fetcher|alter|lso).*");
 
     private BenchSupport() {
+    }
+
+    /** Comma-separated rates per second from {@code args[index]}, else from {@code fallback}. */
+    static int[] rates(String[] args, int index, String fallback) {
+        return Arrays.stream((args.length > index ? args[index] : fallback).split(",")).mapToInt(Integer::parseInt)
+                .toArray();
+    }
+
+    /** Where the services' logs go: benchmarks/target/bench, created. */
+    static Path logs(Path root) throws IOException {
+        return Files.createDirectories(root.resolve("benchmarks/target/bench"));
     }
 
     static Path root() {

@@ -1,6 +1,7 @@
 package io.orikaeshi.notification.bench;
 
 import io.orikaeshi.events.Topics;
+import io.orikaeshi.bench.CallBodies;
 import io.orikaeshi.bench.CpuMeter;
 import io.orikaeshi.infra.InfraSettings;
 import io.orikaeshi.infra.LocalInfrastructure;
@@ -61,12 +62,10 @@ public final class EndToEndBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int[] rates = Arrays.stream((args.length > 0 ? args[0] : "500").split(",")).mapToInt(Integer::parseInt)
-                .toArray();
+        int[] rates = BenchSupport.rates(args, 0, "500");
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path root = BenchSupport.root();
-        Path logs = root.resolve("benchmarks/target/bench");
-        Files.createDirectories(logs);
+        Path logs = BenchSupport.logs(root);
         try (LocalInfrastructure infra = LocalInfrastructure.start(
                 InfraSettings.forTests(List.of("intake", "notification")))) {
             int intakePort = Ports.free();
@@ -218,7 +217,7 @@ public final class EndToEndBenchmark {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
             int slot = i;
-            String body = body();
+            String body = CallBodies.call(NUMBERS.getAndIncrement(), "納期のご確認");
             loop.runOnContext(ignored -> http.request(HttpMethod.POST, "/tenants/" + TENANT + "/calls")
                     .compose(request -> request.putHeader("Content-Type", "application/json")
                             .putHeader("Authorization", AUTHORIZATION).send(body))
@@ -290,14 +289,4 @@ public final class EndToEndBenchmark {
         return jar;
     }
 
-    private static String body() {
-        long n = NUMBERS.getAndIncrement();
-        String number = String.format("03-%04d-%04d", 1000 + (n / 10_000) % 9000, n % 10_000);
-        return """
-                {"addressee": "佐藤", "callerName": {"status": "PROVIDED", "value": "山田 太郎"},
-                 "purpose": {"status": "PROVIDED", "value": "納期のご確認"},
-                 "callbackNumber": {"status": "PROVIDED", "value": "%s"},
-                 "callback": {"dueAt": "%s", "assignee": "佐藤"}}
-                """.formatted(number, Instant.now().plus(Duration.ofHours(2)).toString());
-    }
 }

@@ -61,12 +61,10 @@ public final class ReportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int burst = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
-        int[] rates = Arrays.stream((args.length > 1 ? args[1] : "100").split(",")).mapToInt(Integer::parseInt)
-                .toArray();
+        int[] rates = BenchSupport.rates(args, 1, "100");
         int pacedSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path root = BenchSupport.root();
-        Path logs = root.resolve("benchmarks/target/bench");
-        Files.createDirectories(logs);
+        Path logs = BenchSupport.logs(root);
         try (LocalInfrastructure infra = LocalInfrastructure.start(InfraSettings.forTests(List.of("notification")))) {
             int port = Ports.free();
             ServiceProcess service = ServiceProcess.start("notification-service",
