@@ -52,6 +52,22 @@ public final class LocalSystem {
     }
 
     /** Where a module's runnable jar is after {@code ./mvnw package}. */
+    /** The checkout: the {@code orikaeshi.root} system property, else the nearest folder above holding mvnw. */
+    public static Path repositoryRoot() {
+        String configured = System.getProperty("orikaeshi.root");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Run from inside the repository, or set -Dorikaeshi.root");
+        }
+        return dir;
+    }
+
     public static Path quarkusRunJar(Path root, String module) {
         return root.resolve(module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
     }

@@ -49,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class CallFlowSystemTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("orikaeshi.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = LocalSystem.repositoryRoot();
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
     /** Far enough ahead that the reports arrive first, near enough to keep the test short. */

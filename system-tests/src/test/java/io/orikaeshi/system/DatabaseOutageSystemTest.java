@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DatabaseOutageSystemTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("orikaeshi.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = LocalSystem.repositoryRoot();
     private static final LocalSystem.ServiceSpec INTAKE = LocalSystem.SERVICES.get(0);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

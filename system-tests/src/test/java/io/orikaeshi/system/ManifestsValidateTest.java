@@ -1,5 +1,6 @@
 package io.orikaeshi.system;
 
+import io.orikaeshi.infra.LocalSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ManifestsValidateTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("orikaeshi.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = LocalSystem.repositoryRoot();
     private static final Path VALIDATE = ROOT.resolve("deploy").resolve("validate");
 
     @BeforeAll

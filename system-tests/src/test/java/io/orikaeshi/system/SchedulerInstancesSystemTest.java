@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SchedulerInstancesSystemTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("orikaeshi.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = LocalSystem.repositoryRoot();
     private static final LocalSystem.ServiceSpec SCHEDULER = LocalSystem.SERVICES.get(1);
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final int PROMISES = 500;

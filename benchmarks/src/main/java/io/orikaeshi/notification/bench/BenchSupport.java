@@ -46,17 +46,6 @@ final class BenchSupport {
         return Files.createDirectories(root.resolve("benchmarks/target/bench"));
     }
 
-    static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("Run from inside the repository");
-        }
-        return dir;
-    }
-
     /**
      * A service's JVM arguments as deployed: the images run the full JIT with a heap of 512 MB (the local run's
      * ServiceProcess defaults, C1 only and 256 MB, come first and are overridden), then {@code serviceArgs}, then

@@ -64,7 +64,7 @@ public final class EndToEndBenchmark {
     public static void main(String[] args) throws Exception {
         int[] rates = BenchSupport.rates(args, 0, "500");
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        Path root = BenchSupport.root();
+        Path root = LocalSystem.repositoryRoot();
         Path logs = BenchSupport.logs(root);
         try (LocalInfrastructure infra = LocalInfrastructure.start(
                 InfraSettings.forTests(List.of("intake", "notification")))) {

@@ -63,7 +63,7 @@ public final class ReportBenchmark {
         int burst = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int[] rates = BenchSupport.rates(args, 1, "100");
         int pacedSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Path root = BenchSupport.root();
+        Path root = LocalSystem.repositoryRoot();
         Path logs = BenchSupport.logs(root);
         try (LocalInfrastructure infra = LocalInfrastructure.start(InfraSettings.forTests(List.of("notification")))) {
             int port = Ports.free();

@@ -57,7 +57,7 @@ final class ComposeStack {
                 Map.of());
     }
 
-    static final Path ROOT = Path.of(System.getProperty("orikaeshi.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = LocalSystem.repositoryRoot();
     static final int NOTIFICATION_REPLICAS = 3;
     static final int SCHEDULER_REPLICAS = 2;
     static final List<String> SERVICES = LocalSystem.SERVICES.stream().map(LocalSystem.ServiceSpec::module).toList();

@@ -1,5 +1,6 @@
 package io.orikaeshi.system.faults;
 
+import io.orikaeshi.infra.LocalSystem;
 import io.orikaeshi.infra.MailCatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,7 @@ import java.util.List;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteSystemTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("orikaeshi.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = LocalSystem.repositoryRoot();
     private static final Duration FLOW_INTERVAL = Duration.ofMillis(1500);
     /** Lapses inside the fault window or right after it: the alert is sent while the system recovers. */
     private static final Duration PROMISE = Duration.ofSeconds(30);
