@@ -7,18 +7,14 @@ import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.CallbackWarned;
 import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.OrikaeshiEvent;
-import io.orikaeshi.infra.LocalInfrastructure;
-import io.orikaeshi.infra.testing.InfraTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,13 +44,8 @@ class TimerTiersTest {
     record Timer(String kind, int level, int version, String state, boolean armed, boolean late) {
     }
 
-    private static Connection database() throws SQLException {
-        LocalInfrastructure infra = InfraTestResource.infra();
-        return DriverManager.getConnection(infra.jdbcUrl("scheduler"), infra.dbUsername(), infra.dbPassword());
-    }
-
     private static List<Timer> timers(String callId) throws SQLException {
-        try (Connection db = database();
+        try (Connection db = StoredPromises.database();
                 PreparedStatement query = db.prepareStatement("select kind, level, promise_version, state, armed, late "
                         + "from deadline_timer where call_id = ? order by promise_version, fire_at, kind")) {
             query.setString(1, callId);
@@ -82,23 +73,7 @@ class TimerTiersTest {
 
     /** An open promise with one dormant overdue timer, as the service stored it when its due time was far ahead. */
     private static void storedDormantLongAgo(String callId, Instant fireAt) throws SQLException {
-        try (Connection db = database();
-                PreparedStatement deadline = db.prepareStatement("insert into deadline "
-                        + "(call_id, tenant_id, due_at, version, assignee, assignee_kind, promised_at, state) "
-                        + "values (?, 'acme-jp', ?, 1, '佐藤', 'PERSON', ?, 'OPEN')");
-                PreparedStatement timer = db.prepareStatement("insert into deadline_timer "
-                        + "(call_id, kind, level, fire_at, promise_version, state, armed) "
-                        + "values (?, 'OVERDUE', 0, ?, 1, 'PENDING', false)")) {
-            db.setAutoCommit(false);
-            deadline.setString(1, callId);
-            deadline.setTimestamp(2, Timestamp.from(fireAt));
-            deadline.setTimestamp(3, Timestamp.from(fireAt.minus(Duration.ofDays(2))));
-            deadline.executeUpdate();
-            timer.setString(1, callId);
-            timer.setTimestamp(2, Timestamp.from(fireAt));
-            timer.executeUpdate();
-            db.commit();
-        }
+        StoredPromises.store(List.of(callId), fireAt, Duration.ofDays(2), false);
     }
 
     private static boolean allPending(List<Timer> timers, int count) {

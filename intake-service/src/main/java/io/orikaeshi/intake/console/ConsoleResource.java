@@ -11,7 +11,6 @@ import io.orikaeshi.intake.service.PhoneNumbers;
 import io.orikaeshi.intake.service.PromisePreview;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.phone.PhoneDisplay;
-import io.orikaeshi.kit.problem.Problem;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.kit.tenant.TenantSettings;
@@ -30,8 +29,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
@@ -49,8 +46,7 @@ import java.util.Set;
  */
 @Path("/tenants/{tenantId}")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "404", description = "Unknown tenant",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown tenant")
 public class ConsoleResource {
 
     private static final String RECENT_ADDRESSEES = "select addressee from received_call"
@@ -80,8 +76,7 @@ public class ConsoleResource {
             The due time (in the tenant's zone and business calendar) that POST /tenants/{tenantId}/calls would give
             a call received at receivedAt with this callback, computed by the same rules; nothing is stored. A
             promise the call would be refused for is refused here with the same 422 and field names.""")
-    @APIResponse(responseCode = "422", description = "The promise is invalid; errors name each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The promise is invalid; errors name each field")
     public PromisePreviewView previewPromise(@PathParam("tenantId") String tenantId,
             @NotNull @Valid PromisePreviewRequest request) {
         TenantSettings tenant = tenants.require(tenantId);
@@ -97,8 +92,7 @@ public class ConsoleResource {
     @Allowed({Role.OPERATOR, Role.CLIENT})
     @Operation(summary = "Read a typed number as intake will store it",
             description = "E.164 (libphonenumber, the tenant's phone region) and the tenant country's way of writing it.")
-    @APIResponse(responseCode = "422", description = "No number was given",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No number was given")
     public PhoneNumberView phoneNumber(@PathParam("tenantId") String tenantId, @QueryParam("number") String number) {
         TenantSettings tenant = tenants.require(tenantId);
         if (number == null || number.isBlank() || number.length() > 64) {

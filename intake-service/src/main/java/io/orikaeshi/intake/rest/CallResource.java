@@ -3,7 +3,6 @@ package io.orikaeshi.intake.rest;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.intake.service.CallIntake;
-import io.orikaeshi.kit.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -42,12 +39,9 @@ public class CallResource {
             first one created and creates nothing.""")
     @APIResponse(responseCode = "201",
             description = "Accepted and durably stored (or replayed for a known Idempotency-Key)")
-    @APIResponse(responseCode = "400", description = "The body is not JSON of the expected shape",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown tenant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field is invalid; errors name each one",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is not JSON of the expected shape")
+    @APIResponse(responseCode = "404", description = "Unknown tenant")
+    @APIResponse(responseCode = "422", description = "A field is invalid; errors name each one")
     public Uni<RestResponse<CallView>> receive(
             @PathParam("tenantId") String tenantId,
             @Parameter(description = "Makes retries safe: the same key and body return the first answer")
@@ -64,8 +58,7 @@ public class CallResource {
     @Path("/{callId}")
     @Allowed({Role.OPERATOR, Role.CLIENT})
     @Operation(summary = "The call's identifiers and callback state")
-    @APIResponse(responseCode = "404", description = "No such call for this tenant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such call for this tenant")
     public Uni<CallView> get(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId) {
         return intake.find(tenantId, callId).map(CallView::of);
     }

@@ -3,7 +3,6 @@ package io.orikaeshi.intake.rest;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.intake.service.CallbackActions;
-import io.orikaeshi.kit.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,8 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Operator and client actions on a call's callback; each publishes its event. */
@@ -23,12 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Allowed({Role.OPERATOR, Role.CLIENT})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "404", description = "No such call for this tenant",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = "No callback was promised, or it is already completed or cancelled",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "422", description = "A field is invalid",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such call for this tenant")
+@APIResponse(responseCode = "409", description = "No callback was promised, or it is already completed or cancelled")
+@APIResponse(responseCode = "422", description = "A field is invalid")
 public class CallbackResource {
 
     private final CallbackActions actions;
