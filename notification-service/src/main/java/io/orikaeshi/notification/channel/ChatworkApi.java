@@ -21,9 +21,10 @@ import java.util.Optional;
  * <ul>
  * <li>https://developer.chatwork.com/reference/post-rooms-room_id-messages</li>
  * <li>https://developer.chatwork.com/docs/message-notation (the tags; "[To:123] 山田さん" is its own example)</li>
- * <li>https://developer.chatwork.com/docs/endpoints (300 requests per 5 minutes, then 429 with
- * {@code x-ratelimit-reset} in Unix seconds)</li>
+ * <li>https://developer.chatwork.com/docs/endpoints (base URI, {@code x-chatworktoken}, form bodies; a limit of
+ * requests per 5 minutes, then 429 with {@code x-ratelimit-reset} in Unix seconds)</li>
  * </ul>
+ * The API takes no idempotency key, so the message id is not sent.
  */
 @ApplicationScoped
 public class ChatworkApi implements ChatApi {

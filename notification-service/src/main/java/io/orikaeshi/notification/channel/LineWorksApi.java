@@ -33,12 +33,13 @@ import java.util.regex.Pattern;
  * <li>https://developers.worksmobile.com/en/docs/bot-mention ({@code <m userId="…">}, user id or email; in text and
  * in a button template's contentText)</li>
  * </ul>
+ * The API takes no idempotency key, so the message id is not sent.
  */
 @ApplicationScoped
 public class LineWorksApi implements ChatApi {
 
     static final String API = "https://www.worksapis.com/v1.0";
-    private static final Pattern ROOM = Pattern.compile("(\\d+)/(channels|users)/([A-Za-z0-9._@+-]+)");
+    private static final Pattern ROOM = Pattern.compile("(\\d+)/(channels|users)/([A-Za-z0-9_@+-][A-Za-z0-9._@+-]*)");
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@+-]+");
     private static final int CONTENT_TEXT = 1000;
     private static final int BUTTONS = 10;

@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
  * ≤ 25 actions elements, button text ≤ 75)</li>
  * <li>https://docs.slack.dev/apis/web-api/rate-limits (429 with Retry-After)</li>
  * </ul>
+ * Neither way takes an idempotency key, so the message id is not sent.
  */
 @ApplicationScoped
 public class SlackApi implements ChatApi {

@@ -26,7 +26,7 @@ import java.util.Optional;
  * Fact)</li>
  * <li>https://adaptivecards.io/explorer/ (TextBlock, FactSet, Action.OpenUrl; schema 1.4)</li>
  * </ul>
- * Errors are plain HTTP statuses, so the default verdict applies.
+ * Errors are plain HTTP statuses, so the default verdict applies; there is no idempotency key to send.
  */
 @ApplicationScoped
 public class TeamsApi implements ChatApi {

@@ -113,7 +113,7 @@ class LineWorksApiTest {
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "2000001", "2000001/channels", "bot/channels/abc", "2000001/groups/abc",
-            "2000001/channels/../../admin", "2000001/channels/a b", "2000001/channels/abc/extra",
+            "2000001/channels/..", "2000001/channels/../../admin", "2000001/channels/a b", "2000001/channels/abc/extra",
             "2000001/users/a?b=c"})
     void aMalformedRoomIsRefusedWithAReasonBeforeAnyRequest(String room) {
         Optional<Verdict.Refused> refusal = api.refusal(channel(ChannelType.LINE_WORKS, works.url(), room), TOKEN);
