@@ -4,11 +4,21 @@ import io.orikaeshi.events.tenant.TenantProfile;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** One chat service's API: how a message is asked for, and what its answers mean. */
 public interface ChatApi {
 
     TenantProfile.ChannelType type();
+
+    /**
+     * Why this channel, as configured, can never take a message (a malformed room, a secret that is not the URL or
+     * token it must be): a {@link Verdict.Refused} without a request. Asked before {@link #request}, which is only
+     * called on a channel this leaves empty.
+     */
+    default Optional<Verdict.Refused> refusal(TenantProfile.Channel channel, String secret) {
+        return Optional.empty();
+    }
 
     /**
      * @param secret    the channel's opened secret (token, webhook URL or signing secret)
