@@ -24,7 +24,7 @@ const repoDir = path.resolve(deployDir, '..');
 // Secrets an overlay expects the operator to create before applying it (deploy/README.md shows how).
 const EXTERNAL_SECRETS = {
   prod: ['orikaeshi-pg-intake', 'orikaeshi-pg-scheduler', 'orikaeshi-pg-notification', 'orikaeshi-pg-reporting',
-    'orikaeshi-links', 'orikaeshi-smtp'],
+    'orikaeshi-links', 'orikaeshi-secrets', 'orikaeshi-smtp'],
   dev: [],
 };
 const CONSUMERS = ['callback-scheduler', 'notification-service', 'reporting-service'];
