@@ -73,7 +73,16 @@ class AccessControlTest {
                 new Endpoint("PUT", "/tenants/{t}", tenantBodyForPut, Set.of("ADMIN")),
                 new Endpoint("GET", "/tenants/{t}/api-keys", null, Set.of("ADMIN")),
                 new Endpoint("POST", "/tenants/{t}/api-keys", "{\"role\": \"CLIENT\"}", Set.of("ADMIN")),
-                new Endpoint("DELETE", "/tenants/{t}/api-keys/{key}", null, Set.of("ADMIN")));
+                new Endpoint("DELETE", "/tenants/{t}/api-keys/{key}", null, Set.of("ADMIN")),
+                new Endpoint("GET", "/tenants/{t}/contacts", null, Set.of("ADMIN")),
+                new Endpoint("PUT", "/tenants/{t}/contacts/matrix", "{\"name\": \"山田 花子\"}", Set.of("ADMIN")),
+                new Endpoint("GET", "/tenants/{t}/channels", null, Set.of("ADMIN")),
+                new Endpoint("PUT", "/tenants/{t}/channels/matrix", """
+                        {"type": "WEBHOOK", "url": "https://hooks.test.example/in", "personalData": "ALL"}""",
+                        Set.of("ADMIN")),
+                new Endpoint("GET", "/tenants/{t}/on-call", null, Set.of("ADMIN")),
+                new Endpoint("PUT", "/tenants/{t}/on-call/matrix", "{\"name\": \"当番\", \"rotation\": []}",
+                        Set.of("ADMIN")));
     }
 
     @RegisterExtension

@@ -1,12 +1,18 @@
 package io.orikaeshi.intake;
 
+import io.orikaeshi.events.EventCodec;
+import io.orikaeshi.events.Topics;
+import io.orikaeshi.events.tenant.TenantChanged;
 import io.orikaeshi.infra.DemoKeys;
+import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 
 /** Tenant administration calls shared by the tests: tenants created here keep the demo tenants untouched. */
 final class TenantApi {
@@ -40,6 +46,27 @@ final class TenantApi {
     static void createTenant(String id) {
         withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON).body(tenantBody(id, null))
                 .when().post("/tenants").then().statusCode(201);
+    }
+
+    /** Creates or replaces a contact of the tenant with the platform key. */
+    static void putContact(String tenantId, String contactId, String body) {
+        withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON).body(body)
+                .when().put("/tenants/{t}/contacts/{c}", tenantId, contactId).then()
+                .statusCode(anyOf(is(200), is(201)));
+    }
+
+    /** Creates or replaces a channel of the tenant with the platform key. */
+    static void putChannel(String tenantId, String channelId, String body) {
+        withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON).body(body)
+                .when().put("/tenants/{t}/channels/{c}", tenantId, channelId).then()
+                .statusCode(anyOf(is(200), is(201)));
+    }
+
+    /** The tenant's snapshot of that revision, as published on the tenant topic. */
+    static TenantChanged published(KafkaTestClient kafka, String tenantId, long revision) {
+        return EventCodec.tenantFromJson(kafka.poll(Topics.TENANT_EVENTS,
+                r -> tenantId.equals(r.key()) && r.value().contains("\"revision\":" + revision + ","), 1,
+                IntakeApi.WAIT).get(0).value());
     }
 
     /** Issues a key of {@code role} for the tenant with the platform key; returns the key. */

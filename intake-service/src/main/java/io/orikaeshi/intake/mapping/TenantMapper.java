@@ -1,8 +1,10 @@
 package io.orikaeshi.intake.mapping;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.orikaeshi.events.tenant.Address;
 import io.orikaeshi.events.tenant.TenantProfile;
 import io.orikaeshi.intake.rest.TenantRequest;
+import io.orikaeshi.intake.service.TenantReferences;
 import io.orikaeshi.kit.calendar.Holidays;
 import io.orikaeshi.kit.calendar.OpeningHours;
 import io.orikaeshi.kit.problem.Problem;
@@ -15,16 +17,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Admin API request → tenant profile, with the checks Bean Validation cannot express (a real time zone, parseable
- * opening hours, a known holiday country). Every fault is reported with its field, all at once.
+ * opening hours, a known holiday country, route recipients and escalation targets that are addresses). Every fault is
+ * reported with its field, all at once. The profile has no contacts, channels or on-call schedules: those have their
+ * own resources.
  */
 public final class TenantMapper {
 
     private static final Duration MAX_PROMISE = Duration.ofDays(31);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Duration MIN_REPEAT = Duration.ofMinutes(15);
+    private static final Duration MAX_REPEAT = Duration.ofDays(1);
 
     private TenantMapper() {
     }
@@ -68,9 +72,8 @@ public final class TenantMapper {
             TenantRequest.EscalationRequest level = escalation.get(i);
             checkDuration(errors, "promises.escalation[" + i + "].after", level.after());
             String target = level.target().trim();
-            if (!"assignee".equals(target) && !"supervisor".equals(target) && !EMAIL.matcher(target).matches()) {
-                errors.add(new Problem.FieldError("promises.escalation[" + i + "].target",
-                        "must be assignee, supervisor or an email address"));
+            if (!TenantReferences.callPerson(target)) {
+                checkAddress(errors, "promises.escalation[" + i + "].target", target);
             }
         }
         List<TenantRequest.PlanRequest> plans = r.plans() == null ? List.of() : r.plans();
@@ -78,7 +81,7 @@ public final class TenantMapper {
             errors.add(new Problem.FieldError("plans", "two plans start on the same day"));
         }
         TenantRequest.NotificationsRequest nr = r.notifications() == null
-                ? new TenantRequest.NotificationsRequest(null, null, null, null, null)
+                ? new TenantRequest.NotificationsRequest(null, null, null, null, null, null)
                 : r.notifications();
         List<TenantRequest.RouteRequest> routes = nr.routes() == null ? List.of() : nr.routes();
         for (int i = 0; i < routes.size(); i++) {
@@ -86,8 +89,16 @@ public final class TenantMapper {
                 errors.add(new Problem.FieldError("notifications.routes[" + i + "]",
                         "must state an addressee, a purposeCategory or both"));
             }
+            List<String> recipients = routes.get(i).recipients();
+            for (int j = 0; j < recipients.size(); j++) {
+                checkAddress(errors, "notifications.routes[" + i + "].recipients[" + j + "]", recipients.get(j));
+            }
         }
         checkDuration(errors, "notifications.sendingWindow", nr.sendingWindow());
+        if (nr.repeatAfter() != null
+                && (nr.repeatAfter().compareTo(MIN_REPEAT) < 0 || nr.repeatAfter().compareTo(MAX_REPEAT) > 0)) {
+            errors.add(new Problem.FieldError("notifications.repeatAfter", "must be from PT15M to P1D"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -103,7 +114,10 @@ public final class TenantMapper {
                         escalation.isEmpty()
                                 ? Optional.empty()
                                 : Optional.of(escalation.stream()
-                                        .map(l -> new TenantProfile.EscalationLevel(l.after(), l.target().trim()))
+                                        .map(l -> new TenantProfile.EscalationLevel(l.after(),
+                                                TenantReferences.callPerson(l.target().trim())
+                                                        ? l.target().trim()
+                                                        : address(l.target())))
                                         .toList()),
                         Optional.ofNullable(pr.maxWarningShare()), Optional.ofNullable(pr.nextBusinessDayWithin())),
                 plans.isEmpty()
@@ -117,17 +131,33 @@ public final class TenantMapper {
                                 ? Optional.empty()
                                 : Optional.of(routes.stream()
                                         .map(route -> new TenantProfile.Route(trimmed(route.addressee()),
-                                                trimmed(route.purposeCategory()), List.copyOf(route.recipients())))
+                                                trimmed(route.purposeCategory()),
+                                                route.recipients().stream().map(TenantMapper::address).toList()))
                                         .toList()),
                         Boolean.TRUE.equals(nr.quietHours()), Optional.ofNullable(nr.digestAt()),
                         nr.sendingLimit() == null ? 120 : nr.sendingLimit(),
-                        nr.sendingWindow() == null ? Duration.ofMinutes(1) : nr.sendingWindow()));
+                        nr.sendingWindow() == null ? Duration.ofMinutes(1) : nr.sendingWindow(),
+                        Optional.empty(), Optional.ofNullable(nr.repeatAfter())));
     }
 
     private static void checkDuration(List<Problem.FieldError> errors, String field, Duration value) {
         if (value != null && (value.isNegative() || value.isZero() || value.compareTo(MAX_PROMISE) > 0)) {
             errors.add(new Problem.FieldError(field, "must be positive and at most 31 days"));
         }
+    }
+
+    /** Whether the text is an {@link Address}; what it names is checked against the tenant when it is stored. */
+    private static void checkAddress(List<Problem.FieldError> errors, String field, String text) {
+        try {
+            Address.parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(field, e.getMessage()));
+        }
+    }
+
+    /** An address as it is stored: in the one spelling {@link Address#toString()} gives. */
+    private static String address(String text) {
+        return Address.parse(text).toString();
     }
 
     private static boolean blank(String value) {

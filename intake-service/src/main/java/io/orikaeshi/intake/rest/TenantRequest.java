@@ -60,7 +60,11 @@ public record TenantRequest(
             Duration nextBusinessDayWithin) {
     }
 
-    /** @param target "assignee", "supervisor", or an email address */
+    /**
+     * @param target "assignee", "supervisor", or an address: an email address, contact:&lt;id&gt;,
+     *               on-call:&lt;schedule&gt;, channel:&lt;id&gt; or channel:&lt;id&gt;:contact:&lt;id&gt; /
+     *               channel:&lt;id&gt;:on-call:&lt;schedule&gt; (what it names must exist)
+     */
     public record EscalationRequest(@NotNull Duration after, @NotBlank @Size(max = 254) String target) {
     }
 
@@ -68,15 +72,23 @@ public record TenantRequest(
      * @param quietHours   hold mail about non-urgent calls while the tenant is closed (default false)
      * @param digestAt     send reports as one daily digest at this local time instead of one email per call
      * @param sendingLimit at most this many emails per sendingWindow (default 120 per minute)
+     * @param repeatAfter  a repeat notice goes once when nobody acknowledged a promised callback this long after its
+     *                     report, PT15M to P1D (e.g. PT15M, PT30M, PT1H, PT12H, P1D); left out: no repeat notice
      */
     public record NotificationsRequest(@Size(max = 50) List<@NotNull @Valid RouteRequest> routes, Boolean quietHours,
             LocalTime digestAt, @Positive @Max(100_000) Integer sendingLimit,
-            Duration sendingWindow) {
+            Duration sendingWindow, Duration repeatAfter) {
     }
 
-    /** Tried in order; the first route matching a call (every condition it states) chooses the recipients. */
+    /**
+     * Tried in order; the first route matching a call (every condition it states) chooses the recipients.
+     *
+     * @param recipients each an email address, contact:&lt;id&gt;, on-call:&lt;schedule&gt;, channel:&lt;id&gt;,
+     *                   channel:&lt;id&gt;:contact:&lt;id&gt; or channel:&lt;id&gt;:on-call:&lt;schedule&gt;; the contacts,
+     *                   channels and schedules named must exist
+     */
     public record RouteRequest(@Size(max = 200) String addressee, @Size(max = 100) String purposeCategory,
-            @NotEmpty @Size(max = 20) List<@NotBlank @Email @Size(max = 254) String> recipients) {
+            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 254) String> recipients) {
     }
 
     public record PlanRequest(@NotNull LocalDate effectiveFrom, @PositiveOrZero int unitPrice,

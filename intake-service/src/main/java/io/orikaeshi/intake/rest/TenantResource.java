@@ -62,7 +62,9 @@ public class TenantResource {
     @GET
     @Path("/{tenantId}")
     @Allowed(value = Role.ADMIN, platform = true)
-    @Operation(summary = "The tenant's settings and revision")
+    @Operation(summary = "The tenant's settings and revision", description = """
+            Channels are listed beside the settings, each saying whether it has a secret: no answer shows a
+            channel's secret.""")
     public TenantView get(@PathParam("tenantId") String tenantId) {
         return view(tenants.require(tenantId));
     }
@@ -73,7 +75,11 @@ public class TenantResource {
     @Allowed(value = Role.ADMIN, platform = true)
     @Operation(summary = "Replace the tenant's settings", description = """
             The whole tenant: what is left out takes its default. Publishes TenantChanged; every service applies
-            the new settings to what it does next (promises already made keep their due times).""")
+            the new settings to what it does next (promises already made keep their due times). The tenant's
+            contacts, channels and on-call schedules are not part of it and stay as they are: they are managed by
+            /tenants/{tenantId}/contacts, /channels and /on-call. Route recipients and escalation targets may name
+            them (contact:<id>, channel:<id>, on-call:<schedule>, channel:<id>:contact:<id>, ...); a name of
+            something the tenant does not have is a 422 naming the field.""")
     @APIResponse(responseCode = "422", description = "A field is invalid; errors name each one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TenantView> replace(@PathParam("tenantId") String tenantId, @NotNull @Valid TenantRequest request) {
@@ -84,6 +90,6 @@ public class TenantResource {
     }
 
     private static TenantView view(TenantSettings tenant) {
-        return new TenantView(tenant.id(), tenant.revision(), tenant.config(), LabelCheck.warnings(tenant.config()));
+        return TenantView.of(tenant.id(), tenant.revision(), tenant.config(), LabelCheck.warnings(tenant.config()));
     }
 }

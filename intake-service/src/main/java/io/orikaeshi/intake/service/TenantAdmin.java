@@ -67,6 +67,11 @@ public class TenantAdmin {
         if (directory.find(tenantId).isPresent()) {
             return Uni.createFrom().failure(ProblemException.conflict("A tenant with this id already exists"));
         }
+        try {
+            TenantReferences.requireKnown(profile);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
         TenantChanged change = TenantChanged.of(tenantId, 1, clock.instant(), profile, List.of());
         String traceParent = Tracing.currentTraceparent();
         return pool.withTransaction(connection -> write(connection, TenantRows.INSERT, change, traceParent))
@@ -75,9 +80,22 @@ public class TenantAdmin {
                 .map(done -> published(change));
     }
 
+    /**
+     * The tenant's settings replaced; its contacts, channels and on-call schedules stay as they are (they have their
+     * own resources), and the new routes and escalation levels must name only those.
+     */
     public Uni<TenantSettings> replaceProfile(String tenantId, TenantProfile profile) {
-        return change(tenantId,
-                current -> new TenantSettings(tenantId, current.revision(), profile, current.apiKeys()));
+        return editProfile(tenantId,
+                current -> TenantReferences.requireKnown(ProfileEdits.withPartsOf(profile, current)));
+    }
+
+    /**
+     * Applies {@code edit} to the tenant's current profile, read locked in the transaction that stores the result:
+     * checks made by {@code edit} (a ProblemException it throws) see what no concurrent change can alter.
+     */
+    public Uni<TenantSettings> editProfile(String tenantId, UnaryOperator<TenantProfile> edit) {
+        return change(tenantId, current -> new TenantSettings(tenantId, current.revision(),
+                edit.apply(current.config()), current.apiKeys()));
     }
 
     public Uni<Issued> issueKey(String tenantId, ApiKeyGrant.Role role, String label) {
