@@ -36,11 +36,7 @@ class ChatworkApiTest {
 
     private Received post(ChatMessage message) {
         var channel = channel(ChannelType.CHATWORK, chatwork.url(), "12345");
-        assertEquals(Optional.empty(), api.refusal(channel, TOKEN));
-        chatwork.answering(200, Map.of("Content-Type", "application/json"), "{\"message_id\":\"1234\"}");
-        assertInstanceOf(Verdict.Delivered.class,
-                chatwork.deliver(api, api.request(channel, TOKEN, message, "m", NOW)));
-        return chatwork.only();
+        return chatwork.accepted(api, channel, TOKEN, message, 200, "{\"message_id\":\"1234\"}");
     }
 
     @Test

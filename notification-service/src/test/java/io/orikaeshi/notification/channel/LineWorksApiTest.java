@@ -1,13 +1,11 @@
 package io.orikaeshi.notification.channel;
 
 import static io.orikaeshi.notification.channel.Messages.DONE;
-import static io.orikaeshi.notification.channel.Messages.NOW;
 import static io.orikaeshi.notification.channel.Messages.VIEW;
 import static io.orikaeshi.notification.channel.Messages.channel;
 import static io.orikaeshi.notification.channel.Messages.count;
 import static io.orikaeshi.notification.channel.Messages.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +15,6 @@ import io.orikaeshi.notification.channel.LocalReceiver.Received;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -41,10 +38,7 @@ class LineWorksApiTest {
 
     private Received post(String room, ChatMessage message) {
         var channel = channel(ChannelType.LINE_WORKS, works.url(), room);
-        assertEquals(Optional.empty(), api.refusal(channel, TOKEN));
-        works.answering(201, Map.of(), "");
-        assertInstanceOf(Verdict.Delivered.class, works.deliver(api, api.request(channel, TOKEN, message, "m", NOW)));
-        return works.only();
+        return works.accepted(api, channel, TOKEN, message, 201, "");
     }
 
     @Test

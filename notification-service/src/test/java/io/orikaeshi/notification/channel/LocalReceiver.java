@@ -3,6 +3,7 @@ package io.orikaeshi.notification.channel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.orikaeshi.events.tenant.TenantProfile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.orikaeshi.notification.channel.Messages.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
  * A real HTTP server on an ephemeral local port standing in for a chat service: it records every request and gives
@@ -118,6 +124,18 @@ final class LocalReceiver implements AutoCloseable {
     Verdict deliver(ChatApi api, HttpCall call) {
         Answer answer = send(call);
         return api.verdict(answer.status(), answer.headers(), answer.body());
+    }
+
+    /**
+     * Has the API send {@code message} on a channel it accepts, this receiver answering {@code status} and
+     * {@code body}, and answers what arrived; the API must read the answer as delivered.
+     */
+    Received accepted(ChatApi api, TenantProfile.Channel channel, String secret, ChatMessage message, int status,
+            String body) {
+        assertEquals(Optional.empty(), api.refusal(channel, secret));
+        answering(status, Map.of("Content-Type", "application/json"), body);
+        assertInstanceOf(Verdict.Delivered.class, deliver(api, api.request(channel, secret, message, "m", NOW)));
+        return only();
     }
 
     @Override

@@ -42,10 +42,7 @@ class SlackApiTest {
 
     private Received postToRoom(ChatMessage message) {
         var channel = channel(ChannelType.SLACK, slack.url(), "C0123ROOM");
-        assertEquals(Optional.empty(), api.refusal(channel, TOKEN));
-        slack.answering(200, Map.of("Content-Type", "application/json"), "{\"ok\":true,\"channel\":\"C0123ROOM\"}");
-        assertInstanceOf(Verdict.Delivered.class, slack.deliver(api, api.request(channel, TOKEN, message, "m-1", NOW)));
-        return slack.only();
+        return slack.accepted(api, channel, TOKEN, message, 200, "{\"ok\":true,\"channel\":\"C0123ROOM\"}");
     }
 
     @Test
