@@ -1,0 +1,56 @@
+package io.orikaeshi.scheduler;
+
+import io.orikaeshi.infra.LocalInfrastructure;
+import io.orikaeshi.infra.testing.InfraTestResource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The service's own tables, read and seeded over JDBC as an operator (or a previous run) would. */
+final class SchedulerDatabase {
+
+    private SchedulerDatabase() {
+    }
+
+    static Connection connect() throws SQLException {
+        LocalInfrastructure infra = InfraTestResource.infra();
+        return DriverManager.getConnection(infra.jdbcUrl("scheduler"), infra.dbUsername(), infra.dbPassword());
+    }
+
+    /** The call's timers of one kind as "state target" lines, oldest first. */
+    static List<String> timers(String callId, String kind) throws SQLException {
+        try (Connection db = connect();
+                PreparedStatement query = db.prepareStatement("select state || ' ' || coalesce(target, '-') "
+                        + "from deadline_timer where call_id = ? and kind = ? order by id")) {
+            query.setString(1, callId);
+            query.setString(2, kind);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** Waits until the call's timers of that kind are exactly {@code expected}. */
+    static void awaitTimers(String callId, String kind, List<String> expected)
+            throws SQLException, InterruptedException {
+        Instant until = Instant.now().plus(DeadlineEventStream.WAIT);
+        List<String> found = timers(callId, kind);
+        while (!found.equals(expected)) {
+            assertTrue(Instant.now().isBefore(until), kind + " timers of the call are " + found + ", not " + expected);
+            Thread.sleep(50);
+            found = timers(callId, kind);
+        }
+    }
+}
