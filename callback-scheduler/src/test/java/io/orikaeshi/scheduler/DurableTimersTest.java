@@ -4,22 +4,17 @@ import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.Topics;
-import io.orikaeshi.infra.LocalInfrastructure;
-import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.scheduler.service.TimerFiring;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,41 +43,18 @@ class DurableTimersTest {
     @Inject
     TimerFiring firing;
 
-    private static Connection database() throws SQLException {
-        LocalInfrastructure infra = InfraTestResource.infra();
-        return DriverManager.getConnection(infra.jdbcUrl("scheduler"), infra.dbUsername(), infra.dbPassword());
-    }
-
     /** What a previous run left behind: open deadlines whose overdue timers are pending, due at {@code dueAt}. */
     private static List<String> armedWhileDown(int count, Instant dueAt) throws SQLException {
         List<String> callIds = new ArrayList<>();
-        try (Connection db = database();
-                PreparedStatement deadline = db.prepareStatement("insert into deadline "
-                        + "(call_id, tenant_id, due_at, version, assignee, assignee_kind, promised_at, state) "
-                        + "values (?, 'acme-jp', ?, 1, '佐藤', 'PERSON', ?, 'OPEN')");
-                PreparedStatement timer = db.prepareStatement("insert into deadline_timer "
-                        + "(call_id, kind, level, fire_at, promise_version, state) values (?, 'OVERDUE', 0, ?, 1, 'PENDING')")) {
-            db.setAutoCommit(false);
-            for (int i = 0; i < count; i++) {
-                String callId = EventFixtures.newCallId();
-                callIds.add(callId);
-                deadline.setString(1, callId);
-                deadline.setTimestamp(2, Timestamp.from(dueAt));
-                deadline.setTimestamp(3, Timestamp.from(dueAt.minus(Duration.ofHours(1))));
-                deadline.addBatch();
-                timer.setString(1, callId);
-                timer.setTimestamp(2, Timestamp.from(dueAt));
-                timer.addBatch();
-            }
-            deadline.executeBatch();
-            timer.executeBatch();
-            db.commit();
+        for (int i = 0; i < count; i++) {
+            callIds.add(EventFixtures.newCallId());
         }
+        SchedulerDatabase.leftBehind("acme-jp", callIds, dueAt.minus(Duration.ofHours(1)), dueAt, "OVERDUE", dueAt);
         return callIds;
     }
 
     private static Map<String, String> timerStates(List<String> callIds) throws SQLException {
-        try (Connection db = database();
+        try (Connection db = SchedulerDatabase.connect();
                 PreparedStatement query = db.prepareStatement("select call_id, state || case when late then '+late' "
                         + "else '' end from deadline_timer where call_id = any(?)")) {
             query.setArray(1, db.createArrayOf("varchar", callIds.toArray()));
@@ -93,14 +65,6 @@ class DurableTimersTest {
                 }
             }
             return states;
-        }
-    }
-
-    private int fireDueAsAnotherInstance() {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> firing.fireDue(100));
-        } catch (Throwable e) {
-            throw new AssertionError("firing round failed", e);
         }
     }
 
@@ -133,7 +97,7 @@ class DurableTimersTest {
                 runs.add(pool.submit(() -> {
                     int round;
                     do {
-                        round = fireDueAsAnotherInstance();
+                        round = AnotherInstance.fireDue(firing);
                         claimed.addAndGet(round);
                     } while (round > 0);
                     return null;

@@ -11,15 +11,11 @@ import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.scheduler.service.TimerFiring;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -135,43 +131,18 @@ class RepeatNoticeTest {
         assertEquals(List.of(), notices(callId));
     }
 
-    private int fireDueAsAnotherInstance() throws Exception {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> firing.fireDue(100));
-        } catch (Throwable e) {
-            throw new AssertionError("firing round failed", e);
-        }
-    }
-
     @Test
     void noticeDueWhileTheServiceWasDownFiresOnceWhateverTheInstancesFiring() throws Exception {
         String callId = EventFixtures.newCallId();
         Instant reportedAt = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
         Instant due = inAMinute();
-        try (Connection db = SchedulerDatabase.connect();
-                PreparedStatement deadline = db.prepareStatement("insert into deadline (call_id, tenant_id, due_at, "
-                        + "version, assignee, assignee_kind, promised_at, reported_at, state) "
-                        + "values (?, ?, ?, 1, '佐藤', 'PERSON', ?, ?, 'OPEN')");
-                PreparedStatement timer = db.prepareStatement("insert into deadline_timer "
-                        + "(call_id, kind, level, fire_at, promise_version, state) values (?, 'REPEAT', 0, ?, 1, 'PENDING')")) {
-            db.setAutoCommit(false);
-            deadline.setString(1, callId);
-            deadline.setString(2, tenant);
-            deadline.setTimestamp(3, Timestamp.from(due));
-            deadline.setTimestamp(4, Timestamp.from(reportedAt));
-            deadline.setTimestamp(5, Timestamp.from(reportedAt));
-            deadline.executeUpdate();
-            timer.setString(1, callId);
-            timer.setTimestamp(2, Timestamp.from(reportedAt.plus(REPEAT_AFTER)));
-            timer.executeUpdate();
-            db.commit();
-        }
+        SchedulerDatabase.leftBehind(tenant, List.of(callId), reportedAt, due, "REPEAT", reportedAt.plus(REPEAT_AFTER));
 
         ExecutorService instances = Executors.newFixedThreadPool(3); // the application's own loop is a fourth
         try {
             List<Future<Integer>> rounds = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                rounds.add(instances.submit(this::fireDueAsAnotherInstance));
+                rounds.add(instances.submit(() -> AnotherInstance.fireDue(firing)));
             }
             for (Future<Integer> round : rounds) {
                 round.get();

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,37 @@ final class SchedulerDatabase {
             assertTrue(Instant.now().isBefore(until), kind + " timers of the call are " + found + ", not " + expected);
             Thread.sleep(50);
             found = timers(callId, kind);
+        }
+    }
+
+    /**
+     * What a previous run left behind: open promises of the tenant, reported at {@code reportedAt} and due at
+     * {@code dueAt}, each with one pending timer of {@code kind} due at {@code fireAt}.
+     */
+    static void leftBehind(String tenant, List<String> callIds, Instant reportedAt, Instant dueAt, String kind,
+            Instant fireAt) throws SQLException {
+        try (Connection db = connect();
+                PreparedStatement deadline = db.prepareStatement("insert into deadline (call_id, tenant_id, due_at, "
+                        + "version, assignee, assignee_kind, promised_at, reported_at, state) "
+                        + "values (?, ?, ?, 1, '佐藤', 'PERSON', ?, ?, 'OPEN')");
+                PreparedStatement timer = db.prepareStatement("insert into deadline_timer "
+                        + "(call_id, kind, level, fire_at, promise_version, state) values (?, ?, 0, ?, 1, 'PENDING')")) {
+            db.setAutoCommit(false);
+            for (String callId : callIds) {
+                deadline.setString(1, callId);
+                deadline.setString(2, tenant);
+                deadline.setTimestamp(3, Timestamp.from(dueAt));
+                deadline.setTimestamp(4, Timestamp.from(reportedAt));
+                deadline.setTimestamp(5, Timestamp.from(reportedAt));
+                deadline.addBatch();
+                timer.setString(1, callId);
+                timer.setString(2, kind);
+                timer.setTimestamp(3, Timestamp.from(fireAt));
+                timer.addBatch();
+            }
+            deadline.executeBatch();
+            timer.executeBatch();
+            db.commit();
         }
     }
 }

@@ -7,14 +7,11 @@ import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.CallbackWarned;
 import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.OrikaeshiEvent;
-import io.orikaeshi.infra.LocalInfrastructure;
-import io.orikaeshi.infra.testing.InfraTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,13 +45,8 @@ class TimerTiersTest {
     record Timer(String kind, int level, int version, String state, boolean armed, boolean late) {
     }
 
-    private static Connection database() throws SQLException {
-        LocalInfrastructure infra = InfraTestResource.infra();
-        return DriverManager.getConnection(infra.jdbcUrl("scheduler"), infra.dbUsername(), infra.dbPassword());
-    }
-
     private static List<Timer> timers(String callId) throws SQLException {
-        try (Connection db = database();
+        try (Connection db = SchedulerDatabase.connect();
                 PreparedStatement query = db.prepareStatement("select kind, level, promise_version, state, armed, late "
                         + "from deadline_timer where call_id = ? order by promise_version, fire_at, kind")) {
             query.setString(1, callId);
@@ -82,7 +74,7 @@ class TimerTiersTest {
 
     /** An open promise with one dormant overdue timer, as the service stored it when its due time was far ahead. */
     private static void storedDormantLongAgo(String callId, Instant fireAt) throws SQLException {
-        try (Connection db = database();
+        try (Connection db = SchedulerDatabase.connect();
                 PreparedStatement deadline = db.prepareStatement("insert into deadline "
                         + "(call_id, tenant_id, due_at, version, assignee, assignee_kind, promised_at, state) "
                         + "values (?, 'acme-jp', ?, 1, '佐藤', 'PERSON', ?, 'OPEN')");
