@@ -6,7 +6,6 @@ import io.orikaeshi.events.EventFixtures;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.scheduler.service.TimerFiring;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -50,12 +49,12 @@ class DurableTimersTest {
         for (int i = 0; i < count; i++) {
             callIds.add(EventFixtures.newCallId());
         }
-        StoredPromises.store(callIds, dueAt, Duration.ofHours(1), true);
+        SchedulerDatabase.leftBehind("acme-jp", callIds, dueAt.minus(Duration.ofHours(1)), dueAt, "OVERDUE", dueAt);
         return callIds;
     }
 
     private static Map<String, String> timerStates(List<String> callIds) throws SQLException {
-        try (Connection db = StoredPromises.database();
+        try (Connection db = SchedulerDatabase.connect();
                 PreparedStatement query = db.prepareStatement("select call_id, state || case when late then '+late' "
                         + "else '' end from deadline_timer where call_id = any(?)")) {
             query.setArray(1, db.createArrayOf("varchar", callIds.toArray()));
@@ -66,14 +65,6 @@ class DurableTimersTest {
                 }
             }
             return states;
-        }
-    }
-
-    private int fireDueAsAnotherInstance() {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> firing.fireDue(100));
-        } catch (Throwable e) {
-            throw new AssertionError("firing round failed", e);
         }
     }
 
@@ -106,7 +97,7 @@ class DurableTimersTest {
                 runs.add(pool.submit(() -> {
                     int round;
                     do {
-                        round = fireDueAsAnotherInstance();
+                        round = AnotherInstance.fireDue(firing);
                         claimed.addAndGet(round);
                     } while (round > 0);
                     return null;

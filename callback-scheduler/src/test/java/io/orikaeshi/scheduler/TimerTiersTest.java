@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +46,7 @@ class TimerTiersTest {
     }
 
     private static List<Timer> timers(String callId) throws SQLException {
-        try (Connection db = StoredPromises.database();
+        try (Connection db = SchedulerDatabase.connect();
                 PreparedStatement query = db.prepareStatement("select kind, level, promise_version, state, armed, late "
                         + "from deadline_timer where call_id = ? order by promise_version, fire_at, kind")) {
             query.setString(1, callId);
@@ -73,7 +74,23 @@ class TimerTiersTest {
 
     /** An open promise with one dormant overdue timer, as the service stored it when its due time was far ahead. */
     private static void storedDormantLongAgo(String callId, Instant fireAt) throws SQLException {
-        StoredPromises.store(List.of(callId), fireAt, Duration.ofDays(2), false);
+        try (Connection db = SchedulerDatabase.connect();
+                PreparedStatement deadline = db.prepareStatement("insert into deadline "
+                        + "(call_id, tenant_id, due_at, version, assignee, assignee_kind, promised_at, state) "
+                        + "values (?, 'acme-jp', ?, 1, '佐藤', 'PERSON', ?, 'OPEN')");
+                PreparedStatement timer = db.prepareStatement("insert into deadline_timer "
+                        + "(call_id, kind, level, fire_at, promise_version, state, armed) "
+                        + "values (?, 'OVERDUE', 0, ?, 1, 'PENDING', false)")) {
+            db.setAutoCommit(false);
+            deadline.setString(1, callId);
+            deadline.setTimestamp(2, Timestamp.from(fireAt));
+            deadline.setTimestamp(3, Timestamp.from(fireAt.minus(Duration.ofDays(2))));
+            deadline.executeUpdate();
+            timer.setString(1, callId);
+            timer.setTimestamp(2, Timestamp.from(fireAt));
+            timer.executeUpdate();
+            db.commit();
+        }
     }
 
     private static boolean allPending(List<Timer> timers, int count) {

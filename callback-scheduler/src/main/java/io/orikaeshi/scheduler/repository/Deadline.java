@@ -58,6 +58,9 @@ public class Deadline extends PanacheEntityBase {
     public int attempts;
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
+    /** When the call was reported (its CallReceived recorded): the repeat notice counts from here. */
+    @Column(name = "reported_at")
+    public Instant reportedAt;
     /** The trace of the call that made the promise: the events its timers fire continue it. */
     @Column(name = "trace_parent")
     public String traceParent;

@@ -36,7 +36,7 @@ public class FiringBatch {
     public static final String CLAIM = """
             select t.id, t.call_id, t.kind, t.level, t.fire_at, t.promise_version, t.target,
                    d.tenant_id, d.due_at, d.version, d.assignee, d.assignee_kind, d.state, d.escalation_level,
-                   d.trace_parent
+                   d.trace_parent, d.reported_at
             from deadline_timer t left join deadline d on d.call_id = t.call_id
             where t.state = 'PENDING' and t.armed and t.fire_at <= ?1
             order by t.fire_at
@@ -139,6 +139,7 @@ public class FiringBatch {
                 d.state = Deadline.State.valueOf((String) row[12]);
                 d.escalationLevel = ((Number) row[13]).intValue();
                 d.traceParent = (String) row[14];
+                d.reportedAt = instant(row[15]);
                 return d;
             });
             claimed.add(new Claimed(timer, deadline));

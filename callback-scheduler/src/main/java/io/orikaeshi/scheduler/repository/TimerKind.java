@@ -11,5 +11,15 @@ public enum TimerKind {
     /** A callback owned by one person goes to the tenant's pool. */
     POOL_FALLBACK,
     /** At the next-attempt time an operator set after a failed attempt: remind the assignee to try again. */
-    NEXT_ATTEMPT
+    NEXT_ATTEMPT,
+    /**
+     * The tenant's repeat delay after the call's report, when nobody acknowledged, completed or cancelled it: the
+     * repeat notice. One per call, not per version of the promise: an extension neither cancels nor re-arms it.
+     */
+    REPEAT;
+
+    /** Whether the timer belongs to one version of the promise (voided by an extension) rather than to the call. */
+    public boolean perVersion() {
+        return this != REPEAT;
+    }
 }

@@ -73,4 +73,10 @@ public class TimerStore {
     public Uni<Integer> cancelAll(String callId) {
         return cancel(callId, TimerKind.values());
     }
+
+    /** Cancels the clocks of the promise's current version, for a new one; the call's own (the repeat notice) stay. */
+    public Uni<Integer> cancelVersionClocks(String callId) {
+        return cancel(callId,
+                Arrays.stream(TimerKind.values()).filter(TimerKind::perVersion).toArray(TimerKind[]::new));
+    }
 }

@@ -4,6 +4,7 @@ import io.orikaeshi.events.AssigneeKind;
 import io.orikaeshi.events.CallbackEscalated;
 import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.CallbackReassigned;
+import io.orikaeshi.events.CallbackUnacknowledged;
 import io.orikaeshi.events.CallbackWarned;
 import io.orikaeshi.events.EscalationReason;
 import io.orikaeshi.events.EventIds;
@@ -25,7 +26,8 @@ final class DeadlineEvents {
     private DeadlineEvents() {
     }
 
-    static OrikaeshiEvent of(DeadlineTimer timer, Deadline deadline, Instant now) {
+    /** @param escalatedTo for an escalation, whom it addresses (see {@link EscalationTargets}) */
+    static OrikaeshiEvent of(DeadlineTimer timer, Deadline deadline, Instant now, String escalatedTo) {
         return switch (timer.kind) {
             case WARN -> CallbackWarned.of(deadline.tenantId, deadline.callId, now, deadline.dueAt, deadline.assignee,
                     0, deadline.version);
@@ -38,20 +40,15 @@ final class DeadlineEvents {
                     deadline.assignee, deadline.version);
             // Planned levels fire after the due time; a level due before it was pulled forward by a chase call.
             case ESCALATE -> CallbackEscalated.of(deadline.tenantId, deadline.callId, now, deadline.dueAt, timer.level,
-                    escalationTarget(timer.target, deadline), deadline.version,
+                    escalatedTo, deadline.version,
                     EscalationReason.inferred(timer.fireAt, deadline.dueAt));
             case POOL_FALLBACK -> new CallbackReassigned(
                     EventIds.ofPromise("CallbackReassigned", deadline.callId, deadline.dueAt, 0, deadline.version),
                     CallbackReassigned.VERSION, deadline.tenantId, deadline.callId, now, timer.target,
                     AssigneeKind.POOL, SCHEDULER);
+            // Its id names the call only: one repeat notice per call, whatever the extensions since.
+            case REPEAT -> CallbackUnacknowledged.of(deadline.tenantId, deadline.callId, now, deadline.reportedAt,
+                    deadline.dueAt);
         };
-    }
-
-    /** "assignee" means whoever owns the callback when the level fires; the pool name when nobody does. */
-    private static String escalationTarget(String configured, Deadline deadline) {
-        if (configured == null || PromisePolicy.ASSIGNEE.equals(configured)) {
-            return deadline.assignee;
-        }
-        return configured;
     }
 }

@@ -68,7 +68,7 @@ public class DeadlineTracker {
         if (event instanceof CallbackAcknowledged acknowledged) {
             return onOpen(acknowledged, deadline -> {
                 deadline.acknowledgedAt = at(acknowledged);
-                return timers.cancel(deadline.callId, TimerKind.ESCALATE).replaceWithVoid();
+                return timers.cancel(deadline.callId, TimerKind.ESCALATE, TimerKind.REPEAT).replaceWithVoid();
             });
         }
         if (event instanceof CallbackReassigned reassigned) {
@@ -105,9 +105,21 @@ public class DeadlineTracker {
                 ? promise.assigneeKind()
                 : promise.assignee() != null ? AssigneeKind.PERSON : AssigneeKind.POOL;
         deadline.promisedAt = promisedAt;
+        deadline.reportedAt = at(event);
         deadline.state = Deadline.State.OPEN;
         deadline.traceParent = Tracing.currentTraceparent();
-        return deadline.persist().chain(() -> arm(deadline));
+        return deadline.persist().chain(() -> arm(deadline)).chain(() -> armRepeat(deadline));
+    }
+
+    /**
+     * The repeat notice counts from the report, that is when intake recorded the call (the event's occurredAt), not
+     * from when the phone rang (receivedAt): the client cannot acknowledge a call before its report exists, and a call
+     * recorded late would otherwise be repeated at once.
+     */
+    private Uni<Void> armRepeat(Deadline deadline) {
+        return policies.of(deadline.tenantId).repeat(deadline.reportedAt)
+                .map(timer -> timers.arm(deadline.callId, deadline.version, List.of(catchingUp(timer, Instant.now()))))
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /** The new due time replaces the old one: a new version, every clock re-armed, the chain starts afresh. */
@@ -118,7 +130,7 @@ public class DeadlineTracker {
         deadline.state = Deadline.State.OPEN;
         deadline.escalationLevel = 0;
         deadline.acknowledgedAt = null;
-        return timers.cancelAll(deadline.callId).chain(() -> arm(deadline));
+        return timers.cancelVersionClocks(deadline.callId).chain(() -> arm(deadline));
     }
 
     private Uni<Void> reassign(Deadline deadline, CallbackReassigned event) {
@@ -159,14 +171,17 @@ public class DeadlineTracker {
 
     private Uni<Void> arm(Deadline deadline) {
         Instant now = Instant.now();
-        Instant settled = now.plus(config.catchUpSettle());
         List<PlannedTimer> planned = policies.of(deadline.tenantId)
                 .timers(deadline.promisedAt, deadline.dueAt, deadline.assigneeKind).stream()
-                .map(timer -> timer.fireAt().isAfter(now)
-                        ? timer
-                        : new PlannedTimer(timer.kind(), timer.level(), settled, timer.target()))
+                .map(timer -> catchingUp(timer, now))
                 .toList();
         return timers.arm(deadline.callId, deadline.version, planned);
+    }
+
+    private PlannedTimer catchingUp(PlannedTimer timer, Instant now) {
+        return timer.fireAt().isAfter(now)
+                ? timer
+                : new PlannedTimer(timer.kind(), timer.level(), now.plus(config.catchUpSettle()), timer.target());
     }
 
     private static Uni<Void> onOpen(OrikaeshiEvent event, Function<Deadline, Uni<Void>> change) {

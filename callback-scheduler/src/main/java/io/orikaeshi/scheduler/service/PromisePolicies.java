@@ -36,7 +36,7 @@ public class PromisePolicies {
 
     public PromisePolicy of(String tenantId) {
         return tenants.find(tenantId)
-                .map(tenant -> policies.computeIfAbsent(cacheKey(tenant), id -> policy(tenant.config().promises())))
+                .map(tenant -> policies.computeIfAbsent(cacheKey(tenant), id -> policy(tenant.config())))
                 .orElseGet(PromisePolicy::overdueOnly);
     }
 
@@ -66,7 +66,8 @@ public class PromisePolicies {
         return tenant.id() + "@" + tenant.revision();
     }
 
-    private PromisePolicy policy(TenantProfile.Promises promises) {
+    private PromisePolicy policy(TenantProfile tenant) {
+        TenantProfile.Promises promises = tenant.promises();
         List<PromisePolicy.Escalation> chain = promises.escalation().orElse(List.of()).stream()
                 .map(level -> new PromisePolicy.Escalation(level.after(), level.target()))
                 .toList();
@@ -75,6 +76,7 @@ public class PromisePolicies {
             throw new IllegalArgumentException("max-warning-share must be between 0 and 1, not " + share);
         }
         return new PromisePolicy(promises.warningLead(), share, chain, promises.pool(),
-                promises.poolFallbackAfter());
+                promises.poolFallbackAfter(),
+                tenant.notifications() == null ? Optional.empty() : tenant.notifications().repeatAfter());
     }
 }

@@ -17,12 +17,16 @@ import java.util.Optional;
  * to a waiting caller is urgent whatever the tenant's opening hours, and the people alerted (assignee, supervisor,
  * escalation desk) decide whether to act out of hours. Business time only shapes the due time itself.
  *
- * @param escalation the chain, level 1 first; empty for none
+ * @param escalation  the chain, level 1 first; empty for none
+ * @param repeatAfter the repeat notice's delay after the call's report; empty for none
  */
 public record PromisePolicy(Duration warningLead, double maxWarningShare, List<Escalation> escalation, String pool,
-        Optional<Duration> poolFallbackAfter) {
+        Optional<Duration> poolFallbackAfter, Optional<Duration> repeatAfter) {
 
-    /** One level of the chain: {@code after} the due time, alert {@code target} ("assignee" or a contact). */
+    /**
+     * One level of the chain: {@code after} the due time, alert {@code target} ("assignee", "supervisor" or an
+     * {@link io.orikaeshi.events.tenant.Address}, kept unresolved until the level fires: see EscalationTargets).
+     */
     public record Escalation(Duration after, String target) {
     }
 
@@ -30,11 +34,18 @@ public record PromisePolicy(Duration warningLead, double maxWarningShare, List<E
 
     /** For tenants the directory does not know: the overdue clock only. */
     public static PromisePolicy overdueOnly() {
-        return new PromisePolicy(Duration.ZERO, 0, List.of(), "pool", Optional.empty());
+        return new PromisePolicy(Duration.ZERO, 0, List.of(), "pool", Optional.empty(), Optional.empty());
     }
 
     public PromisePolicy {
         escalation = List.copyOf(escalation);
+        repeatAfter = repeatAfter == null ? Optional.empty() : repeatAfter;
+    }
+
+    /** A tenant without a repeat notice. */
+    public PromisePolicy(Duration warningLead, double maxWarningShare, List<Escalation> escalation, String pool,
+            Optional<Duration> poolFallbackAfter) {
+        this(warningLead, maxWarningShare, escalation, pool, poolFallbackAfter, Optional.empty());
     }
 
     /** The timers of a promise made (or re-made by an extension) at {@code promisedAt}, due at {@code dueAt}. */
@@ -51,6 +62,14 @@ public record PromisePolicy(Duration warningLead, double maxWarningShare, List<E
                     new PlannedTimer(TimerKind.POOL_FALLBACK, 0, promisedAt.plus(after), pool)));
         }
         return timers;
+    }
+
+    /**
+     * The repeat notice of a call reported at {@code reportedAt}. It belongs to the call, not to a version of the
+     * promise: planned once when the call arrives, it is neither re-armed nor moved by an extension.
+     */
+    public Optional<PlannedTimer> repeat(Instant reportedAt) {
+        return repeatAfter.map(after -> PlannedTimer.of(TimerKind.REPEAT, reportedAt.plus(after)));
     }
 
     /** Who is alerted at {@code level}; a chase beyond the chain keeps alerting its last level. */

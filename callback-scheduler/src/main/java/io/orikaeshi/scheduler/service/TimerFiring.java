@@ -43,10 +43,12 @@ public class TimerFiring {
     private final SchedulerConfig config;
     private final SchedulerMetrics metrics;
     private final Tracer tracer;
+    private final EscalationTargets targets;
 
     public TimerFiring(FiringBatch batch, Outbox outbox, SchedulerConfig config, SchedulerMetrics metrics,
-            Tracer tracer) {
+            Tracer tracer, EscalationTargets targets) {
         this.tracer = tracer;
+        this.targets = targets;
         this.batch = batch;
         this.outbox = outbox;
         this.config = config;
@@ -100,7 +102,8 @@ public class TimerFiring {
     }
 
     private Optional<OrikaeshiEvent> fire(DeadlineTimer timer, Deadline deadline, Instant now) {
-        if (deadline == null || deadline.state.isFinal() || deadline.version != timer.promiseVersion) {
+        if (deadline == null || deadline.state.isFinal()
+                || timer.kind.perVersion() && deadline.version != timer.promiseVersion) {
             // Normally cancelled with its promise; a left-over of an older version announces nothing.
             timer.state = DeadlineTimer.State.CANCELLED;
             return Optional.empty();
@@ -114,7 +117,10 @@ public class TimerFiring {
         timer.firedAt = now;
         Duration lateness = Duration.between(timer.fireAt, now);
         timer.late = lateness.compareTo(config.lateAfter()) > 0;
-        OrikaeshiEvent event = DeadlineEvents.of(timer, deadline, now);
+        String escalatedTo = timer.kind == TimerKind.ESCALATE
+                ? targets.at(timer.target, deadline, timer.level, now)
+                : null;
+        OrikaeshiEvent event = DeadlineEvents.of(timer, deadline, now, escalatedTo);
         advance(deadline, timer, now);
         return Optional.of(event);
     }
@@ -140,7 +146,7 @@ public class TimerFiring {
                 deadline.assignee = timer.target;
                 deadline.assigneeKind = AssigneeKind.POOL;
             }
-            case NEXT_ATTEMPT -> {
+            case NEXT_ATTEMPT, REPEAT -> {
                 // A reminder: the promise's clocks and state stay as they are.
             }
         }

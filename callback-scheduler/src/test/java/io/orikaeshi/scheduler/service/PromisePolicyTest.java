@@ -82,4 +82,17 @@ class PromisePolicyTest {
         assertEquals("sv@acme.example", ACME.escalationTarget(5));
         assertEquals("assignee", PromisePolicy.overdueOnly().escalationTarget(1));
     }
+
+    @Test
+    void repeatNoticeIsDueTheTenantsDelayAfterTheReportAndIsNoClockOfAVersion() {
+        PromisePolicy repeating = new PromisePolicy(ACME.warningLead(), 0.5, ACME.escalation(), ACME.pool(),
+                ACME.poolFallbackAfter(), Optional.of(Duration.ofMinutes(15)));
+        Instant reported = PROMISED.plusSeconds(20);
+
+        assertEquals(Optional.of(PlannedTimer.of(TimerKind.REPEAT, reported.plus(Duration.ofMinutes(15)))),
+                repeating.repeat(reported));
+        assertEquals(Optional.empty(), ACME.repeat(reported), "no delay, no notice");
+        assertEquals(List.of(), repeating.timers(PROMISED, PROMISED.plus(Duration.ofHours(2)), AssigneeKind.PERSON)
+                .stream().filter(t -> t.kind() == TimerKind.REPEAT).toList(), "an extension re-arms no notice");
+    }
 }
