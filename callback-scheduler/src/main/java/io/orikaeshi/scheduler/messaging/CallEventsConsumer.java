@@ -1,5 +1,6 @@
 package io.orikaeshi.scheduler.messaging;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.kit.inbox.Inbox;
 import io.orikaeshi.kit.inbox.ProcessedEvents;
 import io.orikaeshi.kit.inbox.Received;
@@ -14,17 +15,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class CallEventsConsumer {
 
-    private final Inbox inbox;
-    private final ProcessedEvents processed;
-    private final DeadlineTracker tracker;
-    private final FiringLoop firing;
-
-    public CallEventsConsumer(Inbox inbox, ProcessedEvents processed, DeadlineTracker tracker, FiringLoop firing) {
-        this.inbox = inbox;
-        this.processed = processed;
-        this.tracker = tracker;
-        this.firing = firing;
-    }
+    @Inject
+    Inbox inbox;
+    @Inject
+    ProcessedEvents processed;
+    @Inject
+    DeadlineTracker tracker;
+    @Inject
+    FiringLoop firing;
 
     @Incoming("call-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {

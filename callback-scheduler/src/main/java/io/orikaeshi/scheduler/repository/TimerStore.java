@@ -1,5 +1,6 @@
 package io.orikaeshi.scheduler.repository;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.scheduler.service.SchedulerConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -32,11 +33,8 @@ public class TimerStore {
     private static final String CANCEL = "update deadline_timer set state = 'CANCELLED' "
             + "where call_id = ?1 and state = 'PENDING' and kind in (%s)";
 
-    private final SchedulerConfig config;
-
-    public TimerStore(SchedulerConfig config) {
-        this.config = config;
-    }
+    @Inject
+    SchedulerConfig config;
 
     /** A timer due within {@code horizon} of {@code now} is stored armed; a later one dormant (see V3__timer_tiers). */
     public static boolean armedWhenStored(Instant fireAt, Instant now, Duration horizon) {

@@ -1,5 +1,6 @@
 package io.orikaeshi.scheduler.service;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.AssigneeKind;
 import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackAcknowledged;
@@ -34,15 +35,12 @@ public class DeadlineTracker {
 
     private static final Logger LOG = Logger.getLogger(DeadlineTracker.class);
 
-    private final TimerStore timers;
-    private final PromisePolicies policies;
-    private final SchedulerConfig config;
-
-    public DeadlineTracker(TimerStore timers, PromisePolicies policies, SchedulerConfig config) {
-        this.timers = timers;
-        this.policies = policies;
-        this.config = config;
-    }
+    @Inject
+    TimerStore timers;
+    @Inject
+    PromisePolicies policies;
+    @Inject
+    SchedulerConfig config;
 
     public Uni<Void> apply(OrikaeshiEvent event) {
         if (event instanceof CallReceived received) {

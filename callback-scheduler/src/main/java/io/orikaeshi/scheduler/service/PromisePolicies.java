@@ -1,5 +1,6 @@
 package io.orikaeshi.scheduler.service;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.events.PromiseKind;
 import io.orikaeshi.events.tenant.TenantProfile;
@@ -23,16 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PromisePolicies {
 
-    private final TenantDirectory tenants;
-    private final SchedulerConfig config;
+    @Inject
+    TenantDirectory tenants;
+    @Inject
+    SchedulerConfig config;
     private final Map<String, PromisePolicy> policies = new ConcurrentHashMap<>();
-    private final TenantCalendars calendars;
-
-    public PromisePolicies(TenantDirectory tenants, SchedulerConfig config, TenantCalendars calendars) {
-        this.tenants = tenants;
-        this.config = config;
-        this.calendars = calendars;
-    }
+    @Inject
+    TenantCalendars calendars;
 
     public PromisePolicy of(String tenantId) {
         return tenants.find(tenantId)

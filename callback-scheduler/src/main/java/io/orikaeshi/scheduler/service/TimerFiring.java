@@ -1,5 +1,6 @@
 package io.orikaeshi.scheduler.service;
 
+import jakarta.inject.Inject;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
@@ -38,22 +39,18 @@ public class TimerFiring {
 
     private static final Logger LOG = Logger.getLogger(TimerFiring.class);
 
-    private final FiringBatch batch;
-    private final Outbox outbox;
-    private final SchedulerConfig config;
-    private final SchedulerMetrics metrics;
-    private final Tracer tracer;
-    private final EscalationTargets targets;
-
-    public TimerFiring(FiringBatch batch, Outbox outbox, SchedulerConfig config, SchedulerMetrics metrics,
-            Tracer tracer, EscalationTargets targets) {
-        this.tracer = tracer;
-        this.targets = targets;
-        this.batch = batch;
-        this.outbox = outbox;
-        this.config = config;
-        this.metrics = metrics;
-    }
+    @Inject
+    FiringBatch batch;
+    @Inject
+    Outbox outbox;
+    @Inject
+    SchedulerConfig config;
+    @Inject
+    SchedulerMetrics metrics;
+    @Inject
+    Tracer tracer;
+    @Inject
+    EscalationTargets targets;
 
     /**
      * Arms the dormant timers whose bucket came within the horizon, then fires at most {@code limit} due timers, in

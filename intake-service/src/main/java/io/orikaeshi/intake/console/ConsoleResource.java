@@ -1,5 +1,6 @@
 package io.orikaeshi.intake.console;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.events.tenant.TenantProfile;
@@ -53,20 +54,16 @@ public class ConsoleResource {
             + " where tenant_id = $1 and addressee is not null and received_at > now() - interval '30 days'"
             + " group by addressee order by max(received_at) desc limit 30";
 
-    private final TenantDirectory tenants;
-    private final PromisePreview promises;
-    private final PhoneNumbers phoneNumbers;
-    private final Pool pool;
-    private final String reportingUrl;
-
-    public ConsoleResource(TenantDirectory tenants, PromisePreview promises, PhoneNumbers phoneNumbers, Pool pool,
-            ConsoleConfig config) {
-        this.tenants = tenants;
-        this.promises = promises;
-        this.phoneNumbers = phoneNumbers;
-        this.pool = pool;
-        this.reportingUrl = config.reportingUrl();
-    }
+    @Inject
+    TenantDirectory tenants;
+    @Inject
+    PromisePreview promises;
+    @Inject
+    PhoneNumbers phoneNumbers;
+    @Inject
+    Pool pool;
+    @Inject
+    ConsoleConfig config;
 
     @POST
     @Path("/promise-preview")
@@ -128,7 +125,7 @@ public class ConsoleResource {
                     tenant.timeZone().getId(), tenant.phoneRegion(), profile.promises().pool(),
                     profile.promises().defaultPromise().orElse(null),
                     profile.promises().nextBusinessDayDueAfterOpening(), hearing, new ArrayList<>(addressees),
-                    reportingUrl);
+                    config.reportingUrl());
         });
     }
 

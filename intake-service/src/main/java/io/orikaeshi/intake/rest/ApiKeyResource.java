@@ -1,5 +1,6 @@
 package io.orikaeshi.intake.rest;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.intake.service.TenantAdmin;
 import io.orikaeshi.kit.security.Allowed;
@@ -27,13 +28,10 @@ import java.util.List;
 @Allowed(value = Role.ADMIN, platform = true)
 public class ApiKeyResource {
 
-    private final TenantAdmin admin;
-    private final TenantDirectory tenants;
-
-    public ApiKeyResource(TenantAdmin admin, TenantDirectory tenants) {
-        this.admin = admin;
-        this.tenants = tenants;
-    }
+    @Inject
+    TenantAdmin admin;
+    @Inject
+    TenantDirectory tenants;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.orikaeshi.intake.rest;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.intake.service.CallIntake;
@@ -24,11 +25,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class CallResource {
 
-    private final CallIntake intake;
-
-    public CallResource(CallIntake intake) {
-        this.intake = intake;
-    }
+    @Inject
+    CallIntake intake;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.orikaeshi.intake.rest;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.intake.service.CallbackActions;
@@ -25,11 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @APIResponse(responseCode = "422", description = "A field is invalid")
 public class CallbackResource {
 
-    private final CallbackActions actions;
-
-    public CallbackResource(CallbackActions actions) {
-        this.actions = actions;
-    }
+    @Inject
+    CallbackActions actions;
 
     @POST
     @Path("/completion")

@@ -1,5 +1,6 @@
 package io.orikaeshi.intake.rest;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.intake.mapping.TenantMapper;
 import io.orikaeshi.intake.service.LabelCheck;
@@ -31,13 +32,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
 
-    private final TenantAdmin admin;
-    private final TenantDirectory tenants;
-
-    public TenantResource(TenantAdmin admin, TenantDirectory tenants) {
-        this.admin = admin;
-        this.tenants = tenants;
-    }
+    @Inject
+    TenantAdmin admin;
+    @Inject
+    TenantDirectory tenants;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.orikaeshi.intake.service;
 
+import jakarta.inject.Inject;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import io.orikaeshi.events.CallDetails;
@@ -50,20 +51,16 @@ public class CallIntake {
     public record Accepted(StoredCall call, boolean replayed) {
     }
 
-    private final TenantDirectory tenants;
-    private final PhoneNumbers phoneNumbers;
-    private final BusinessTime businessTime;
-    private final CallStore store;
-    private final Pool pool;
-
-    public CallIntake(TenantDirectory tenants, PhoneNumbers phoneNumbers, BusinessTime businessTime, CallStore store,
-            Pool pool) {
-        this.tenants = tenants;
-        this.phoneNumbers = phoneNumbers;
-        this.businessTime = businessTime;
-        this.store = store;
-        this.pool = pool;
-    }
+    @Inject
+    TenantDirectory tenants;
+    @Inject
+    PhoneNumbers phoneNumbers;
+    @Inject
+    BusinessTime businessTime;
+    @Inject
+    CallStore store;
+    @Inject
+    Pool pool;
 
     public Uni<Accepted> receive(String tenantId, NewCallRequest request, String idempotencyKey) {
         TenantSettings tenant = tenants.require(tenantId);

@@ -1,5 +1,6 @@
 package io.orikaeshi.intake.service;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.intake.rest.CallbackRequest;
@@ -20,13 +21,10 @@ import java.util.List;
 @ApplicationScoped
 public class PromisePreview {
 
-    private final TenantDirectory tenants;
-    private final BusinessTime businessTime;
-
-    public PromisePreview(TenantDirectory tenants, BusinessTime businessTime) {
-        this.tenants = tenants;
-        this.businessTime = businessTime;
-    }
+    @Inject
+    TenantDirectory tenants;
+    @Inject
+    BusinessTime businessTime;
 
     /** @throws ProblemException 422 naming each field at fault, exactly as the call would be refused */
     public CallbackPromise preview(String tenantId, CallbackRequest request, Instant receivedAt) {

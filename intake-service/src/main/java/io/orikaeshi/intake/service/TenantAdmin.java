@@ -1,5 +1,6 @@
 package io.orikaeshi.intake.service;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.tenant.ApiKeyGrant;
@@ -36,17 +37,13 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class TenantAdmin {
 
-    private final TenantDirectory directory;
-    private final Pool pool;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    public TenantAdmin(TenantDirectory directory, Pool pool, Outbox outbox) {
-        this.directory = directory;
-        this.pool = pool;
-        this.outbox = outbox;
-        this.clock = Clock.systemUTC();
-    }
+    @Inject
+    TenantDirectory directory;
+    @Inject
+    Pool pool;
+    @Inject
+    Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
 
     public record Issued(ApiKeyGrant grant, String key) {
     }
