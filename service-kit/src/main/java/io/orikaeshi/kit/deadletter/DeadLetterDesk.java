@@ -1,5 +1,6 @@
 package io.orikaeshi.kit.deadletter;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.inject.Singleton;
@@ -36,13 +37,10 @@ public class DeadLetterDesk {
 
     private static final Logger AUDIT = Logger.getLogger(DeadLetterDesk.class.getName() + ".audit");
 
-    private final DeadLetterTopic topic;
-    private final ParkedGauge gauge;
-
-    public DeadLetterDesk(DeadLetterTopic topic, ParkedGauge gauge) {
-        this.topic = topic;
-        this.gauge = gauge;
-    }
+    @Inject
+    DeadLetterTopic topic;
+    @Inject
+    ParkedGauge gauge;
 
     public DeadLetterViews.Listing list() {
         Contents contents = topic.newest();

@@ -1,5 +1,6 @@
 package io.orikaeshi.kit.deadletter;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.kit.problem.ProblemMappers;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.kit.security.ApiKeyFilter;
@@ -33,11 +34,8 @@ public class DeadLetterResource {
     private static final Logger LOG = Logger.getLogger(DeadLetterResource.class);
     private static final String RETRY_AFTER_SECONDS = "10";
 
-    private final DeadLetterDesk desk;
-
-    public DeadLetterResource(DeadLetterDesk desk) {
-        this.desk = desk;
-    }
+    @Inject
+    DeadLetterDesk desk;
 
     @GET
     @Operation(

@@ -1,5 +1,6 @@
 package io.orikaeshi.kit.inbox;
 
+import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DatabaseProbe {
 
-    private final Pool pool;
-    private final InboxConfig config;
-
-    public DatabaseProbe(Pool pool, InboxConfig config) {
-        this.pool = pool;
-        this.config = config;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    InboxConfig config;
 
     public Uni<Boolean> reachable() {
         return pool.query("select 1").execute()

@@ -1,5 +1,6 @@
 package io.orikaeshi.kit.inbox;
 
+import jakarta.inject.Inject;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -45,22 +46,18 @@ public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
-    private final DeadLetters deadLetters;
-    private final DatabaseProbe database;
-    private final InboxHealth health;
-    private final InboxConfig config;
-    private final Vertx vertx;
-    private final Tracer tracer;
-
-    public Inbox(DeadLetters deadLetters, DatabaseProbe database, InboxHealth health, InboxConfig config,
-            Vertx vertx, Tracer tracer) {
-        this.tracer = tracer;
-        this.deadLetters = deadLetters;
-        this.database = database;
-        this.health = health;
-        this.config = config;
-        this.vertx = vertx;
-    }
+    @Inject
+    DeadLetters deadLetters;
+    @Inject
+    DatabaseProbe database;
+    @Inject
+    InboxHealth health;
+    @Inject
+    InboxConfig config;
+    @Inject
+    Vertx vertx;
+    @Inject
+    Tracer tracer;
 
     /** A channel's batch, and the context its retries go back to (Hibernate Reactive needs the consumer's). */
     private record Run(String channel, BatchEffect effect, Context context) {

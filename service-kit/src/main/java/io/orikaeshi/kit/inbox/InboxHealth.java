@@ -1,5 +1,6 @@
 package io.orikaeshi.kit.inbox;
 
+import jakarta.inject.Inject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,13 +29,10 @@ public class InboxHealth {
     private record Stall(Cause cause, Instant since, String failure) {
     }
 
-    private final MeterRegistry registry;
+    @Inject
+    MeterRegistry registry;
     private final Map<String, Stall> stalls = new ConcurrentHashMap<>();
     private final Map<String, Boolean> gauges = new ConcurrentHashMap<>();
-
-    public InboxHealth(MeterRegistry registry) {
-        this.registry = registry;
-    }
 
     void held(String channel, Cause cause, Throwable failure) {
         register(channel);

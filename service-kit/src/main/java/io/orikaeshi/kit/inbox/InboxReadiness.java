@@ -1,5 +1,6 @@
 package io.orikaeshi.kit.inbox;
 
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -10,11 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 public class InboxReadiness implements HealthCheck {
 
-    private final InboxHealth health;
-
-    public InboxReadiness(InboxHealth health) {
-        this.health = health;
-    }
+    @Inject
+    InboxHealth health;
 
     @Override
     public HealthCheckResponse call() {

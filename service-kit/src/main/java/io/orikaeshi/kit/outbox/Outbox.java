@@ -1,5 +1,6 @@
 package io.orikaeshi.kit.outbox;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orikaeshi.events.OrikaeshiEvent;
@@ -45,13 +46,10 @@ public class Outbox {
     private static final String APPEND_SQL_CLIENT = APPEND.replace("?1", "$1");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final OutboxRelay relay;
+    @Inject
+    OutboxRelay relay;
     /** The Hibernate Reactive transactions begun by {@link #transaction} and running, each with "appended rows". */
     private final Map<Mutiny.Transaction, AtomicBoolean> running = new ConcurrentHashMap<>();
-
-    public Outbox(OutboxRelay relay) {
-        this.relay = relay;
-    }
 
     /**
      * Runs {@code work} in a Panache transaction and, once it commits, nudges the relay if the work appended rows.

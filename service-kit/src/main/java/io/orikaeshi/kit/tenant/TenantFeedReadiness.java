@@ -1,5 +1,6 @@
 package io.orikaeshi.kit.tenant;
 
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -10,11 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class TenantFeedReadiness implements HealthCheck {
 
-    private final TenantFeed feed;
-
-    public TenantFeedReadiness(TenantFeed feed) {
-        this.feed = feed;
-    }
+    @Inject
+    TenantFeed feed;
 
     @Override
     public HealthCheckResponse call() {
