@@ -71,16 +71,13 @@ public class LinkResource {
         } catch (SignedLinks.InvalidLinkException e) {
             return Uni.createFrom().item(refused(e));
         }
-        LinkPages.Language language = language(claim);
-        Uni<?> done = switch (claim.action()) {
-            case VIEW -> null;
-            case COMPLETE -> actions.complete(claim.tenantId(), claim.callId(), BY);
-            case ACKNOWLEDGE -> actions.acknowledge(claim.tenantId(), claim.callId(), BY,
-                    claim.messageId().orElse(null));
-        };
-        if (done == null) {
+        if (claim.action() == LinkAction.VIEW) {
             return reading(claim);
         }
+        LinkPages.Language language = language(claim);
+        Uni<?> done = claim.action() == LinkAction.COMPLETE
+                ? actions.complete(claim.tenantId(), claim.callId(), BY)
+                : actions.acknowledge(claim.tenantId(), claim.callId(), BY, claim.messageId().orElse(null));
         return done.map(call -> page(200, LinkPages.done(language, claim.action())))
                 .onFailure(ProblemException.class).recoverWithItem(failure -> {
                     int status = ((ProblemException) failure).status();
