@@ -672,7 +672,7 @@ function renderBoard() {
     }
     who.append(document.createTextNode([item.purpose, item.addressee && `→ ${item.addressee}`].filter(Boolean).join(' ')));
     const state = text('td', t(`state${item.state}`) + (item.chaseCount ? ` · ${t('chases', item.chaseCount)}` : '')
-      + (item.urgency === 'URGENT' ? ` · ${t('urgent')}` : ''));
+      + (item.urgency === 'URGENT' ? ` · ${t('urgent')}` : '') + receipt(item));
     const actions = document.createElement('td');
     const box = document.createElement('div');
     box.className = 'actions';
@@ -693,6 +693,12 @@ function renderBoard() {
   if (focusedCall && focusedAction) {
     $(`#board tr[data-call-id="${CSS.escape(focusedCall)}"] button[data-action="${focusedAction}"]`)?.focus();
   }
+}
+
+/** Whether the client took the call on (when, by whom) or at least read a message about it. */
+function receipt(item) {
+  if (item.acknowledgedAt) return ` · ${t('acknowledged', fmt(item.acknowledgedAt), item.acknowledgedBy || '')}`;
+  return item.viewed ? ` · ${t('read')}` : '';
 }
 
 function renderCountdowns() {

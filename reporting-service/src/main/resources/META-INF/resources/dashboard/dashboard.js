@@ -14,6 +14,10 @@ const TEXT = {
     other: 'English', URGENT: '至急', NORMAL: '通常', OPEN: '対応待ち', WARNED: '期限間近', OVERDUE: '期限超過',
     ESCALATED: 'エスカレーション', level: 'レベル', late: '超過', noSla: 'この期間の約束はありません',
     error: 'データを読み込めませんでした', unauthorized: 'API キーを入力してください（クライアント用のキー）',
+    receipt: '既読・受付', acknowledged: '受付済み', read: '既読', notYet: '未確認', deliveries: '配信履歴',
+    showDeliveries: '配信履歴', channel: 'チャネル', recipient: '宛先', status: '結果', sent: '送信', viewed: '既読',
+    ackColumn: '受付', callAck: 'この折り返しの受付', noMessages: '配信記録はありません',
+    SENT: '送信済み', DEFERRED: '保留中', FAILED: '失敗', email: 'メール',
   },
   en: {
     title: 'Orikaeshi dashboard', tenant: 'Tenant', key: 'API key', from: 'From', to: 'To', month: 'Billing month', show: 'Show',
@@ -24,12 +28,20 @@ const TEXT = {
     other: '日本語', URGENT: 'Urgent', NORMAL: 'Normal', OPEN: 'Open', WARNED: 'Due soon', OVERDUE: 'Overdue',
     ESCALATED: 'Escalated', level: 'level', late: 'late', noSla: 'No promises in this period',
     error: 'Could not load the data', unauthorized: 'Enter an API key (a CLIENT key of the tenant)',
+    receipt: 'Read / acknowledged', acknowledged: 'Acknowledged', read: 'Read', notYet: 'Not yet', deliveries: 'Deliveries',
+    showDeliveries: 'Deliveries', channel: 'Channel', recipient: 'Recipient', status: 'Outcome', sent: 'Sent',
+    viewed: 'Read', ackColumn: 'Acknowledged', callAck: 'Callback acknowledged', noMessages: 'No messages recorded',
+    SENT: 'Sent', DEFERRED: 'Deferred', FAILED: 'Failed', email: 'Email',
   },
 };
+
+/** Product names read the same in every language. */
+const CHANNELS = { slack: 'Slack', teams: 'Teams', chatwork: 'Chatwork', line_works: 'LINE WORKS', webhook: 'Webhook' };
 
 const params = new URLSearchParams(location.search);
 let lang = params.get('lang') === 'en' ? 'en' : 'ja';
 let board = [];
+let deliveriesOf = params.get('call');
 let boardFetchedAt = Date.now();
 
 const $ = (id) => document.getElementById(id);
@@ -102,6 +114,19 @@ function callbackNumber(item) {
   return item.callbackNumber ? el('a', { href: `tel:${item.callbackNumber}` }, item.callbackNumberDisplay) : '';
 }
 
+/** When, and by whom; empty when it did not happen. */
+function byWhom(at, by, timeZone) {
+  return at ? `${dateTime(at, timeZone)}${by ? ` (${by})` : ''}` : '';
+}
+
+function receipt(item) {
+  if (item.acknowledgedAt) {
+    return el('span', { class: 'receipt receipt-acknowledged' },
+      `${t('acknowledged')} ${byWhom(item.acknowledgedAt, item.acknowledgedBy, item.timeZone)}`);
+  }
+  return el('span', { class: `receipt${item.viewed ? ' receipt-read' : ''}` }, item.viewed ? t('read') : t('notYet'));
+}
+
 function renderBoard() {
   const body = $('board').tBodies[0];
   const elapsed = (Date.now() - boardFetchedAt) / 1000;
@@ -117,9 +142,47 @@ function renderBoard() {
       el('td', { class: 'num' }, String(item.chaseCount)),
       el('td', {}, item.addressee),
       el('td', {}, item.purpose),
-      el('td', { class: 'number' }, callbackNumber(item)));
+      el('td', { class: 'number' }, callbackNumber(item)),
+      el('td', {}, receipt(item)),
+      el('td', {}, deliveriesButton(item.callId)));
   }));
   $('board-empty').hidden = board.length > 0;
+}
+
+function deliveriesButton(callId) {
+  const button = el('button', { type: 'button', class: 'deliveries' }, t('showDeliveries'));
+  button.addEventListener('click', () => {
+    deliveriesOf = callId;
+    loadDeliveries().catch(showError);
+  });
+  return button;
+}
+
+/** Each message about the call: on which channel to whom, its outcome, and when it was sent, read and acknowledged. */
+function renderDeliveries(log) {
+  const zone = log.timeZone;
+  $('deliveries-section').hidden = false;
+  $('deliveries-call').textContent = log.callId;
+  $('deliveries-ack').textContent = log.acknowledgedAt
+    ? `${t('callAck')}: ${byWhom(log.acknowledgedAt, log.acknowledgedBy, zone)}` : `${t('callAck')}: ${t('notYet')}`;
+  $('deliveries').tBodies[0].replaceChildren(...log.messages.map((m) => el('tr', { 'data-message': m.messageId },
+    el('td', {}, m.channel ? (CHANNELS[m.channel] || t(m.channel)) : ''),
+    el('td', {}, m.recipient),
+    el('td', { class: m.status === 'FAILED' ? 'late' : '' }, m.status ? t(m.status) : ''),
+    el('td', {}, dateTime(m.sentAt, zone)),
+    el('td', {}, dateTime(m.viewedAt, zone)),
+    el('td', {}, byWhom(m.acknowledgedAt, m.acknowledgedBy, zone)))));
+  $('deliveries-empty').hidden = log.messages.length > 0;
+}
+
+async function loadDeliveries() {
+  if (!deliveriesOf) return;
+  renderDeliveries(await get(`/calls/${encodeURIComponent(deliveriesOf)}/messages`));
+}
+
+function showError(e) {
+  $('error').textContent = `${t('error')} (${e.message})`;
+  $('error').hidden = false;
 }
 
 function renderSla(figures) {
@@ -179,10 +242,10 @@ async function load() {
       loadBoard(),
       get(`/sla?period=day&from=${$('from').value}&to=${$('to').value}`).then(renderSla),
       get(`/billing?month=${$('month').value}`).then(renderBilling),
+      loadDeliveries(),
     ]);
   } catch (e) {
-    $('error').textContent = `${t('error')} (${e.message})`;
-    $('error').hidden = false;
+    showError(e);
   }
 }
 
@@ -201,10 +264,7 @@ function preset() {
   $('key').value = sessionStorage.getItem(KEY_STORE) || '';
 }
 
-$('billing-csv').addEventListener('click', (e) => downloadBillingCsv(e).catch((err) => {
-  $('error').textContent = `${t('error')} (${err.message})`;
-  $('error').hidden = false;
-}));
+$('billing-csv').addEventListener('click', (e) => downloadBillingCsv(e).catch(showError));
 $('controls').addEventListener('submit', (e) => { e.preventDefault(); load(); });
 $('lang').addEventListener('click', () => { lang = lang === 'ja' ? 'en' : 'ja'; applyLanguage(); load(); });
 preset();

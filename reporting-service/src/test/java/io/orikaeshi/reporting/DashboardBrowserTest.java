@@ -1,7 +1,10 @@
 package io.orikaeshi.reporting;
 
 import io.orikaeshi.events.CallReceived;
+import io.orikaeshi.events.CallbackAcknowledged;
 import io.orikaeshi.events.CallbackCompleted;
+import io.orikaeshi.events.NotificationSent;
+import io.orikaeshi.events.NotificationViewed;
 import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.reporting.support.Calls;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -26,6 +29,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -75,6 +80,38 @@ class DashboardBrowserTest {
         Files.deleteIfExists(screenshot);
         chromium("--screenshot=" + screenshot, "--window-size=1280,900", url);
         assertTrue(Files.size(screenshot) > 10_000, "a screenshot was written to " + screenshot);
+    }
+
+    @Test
+    void dashboardShowsACallsMessagesWithChannelSentReadAndAcknowledgedEscapedAndTheBoardsReceipt() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium is not installed at " + CHROMIUM);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        CallReceived call = Calls.of("acme-jp", now).promised(now.plusSeconds(3600), "佐藤").event();
+        String slack = "dash-slack-" + call.callId();
+        publish(call,
+                NotificationSent.of("acme-jp", call.callId(), now.plusSeconds(1), slack, "REPORT",
+                        "<img src=x onerror=alert(1)>", "slack"),
+                NotificationSent.of("acme-jp", call.callId(), now.plusSeconds(2), "dash-mail-" + call.callId(),
+                        "REPORT", "sato@acme.example"),
+                NotificationViewed.of("acme-jp", call.callId(), now.plusSeconds(30), slack),
+                CallbackAcknowledged.of("acme-jp", call.callId(), now.plusSeconds(60), "<b>Sato</b>", slack));
+        eventually(() -> asClient("acme-jp").get("/tenants/acme-jp/calls/{id}/messages", call.callId()).then()
+                .body("acknowledgedBy", equalTo("<b>Sato</b>")).body("messages[0].viewedAt", notNullValue()));
+
+        String dom = chromium("--dump-dom", dashboard + "?tenant=acme-jp&lang=en&call=" + call.callId() + "#key="
+                + DemoKeys.ACME_CLIENT);
+
+        String log = dom.substring(dom.indexOf("id=\"deliveries-section\""), dom.indexOf("id=\"sla-chart\""));
+        assertThat(log, containsString("data-message=\"" + slack + "\""));
+        assertThat(log,
+                containsString("<td>Slack</td><td>&lt;img src=x onerror=alert(1)&gt;</td><td class=\"\">Sent</td>"));
+        assertThat(log, containsString("<td>Email</td><td>sato@acme.example</td>"));
+        assertThat(log, containsString("(&lt;b&gt;Sato&lt;/b&gt;)"));
+        assertThat(log, containsString("Callback acknowledged: "));
+        assertThat(log, not(containsString("<img")));
+        assertThat(log, containsString("GMT+9"));
+        String row = dom.substring(dom.indexOf("data-call=\"" + call.callId() + "\""));
+        assertThat(row.substring(0, row.indexOf("</tr>")), containsString("Acknowledged "));
     }
 
     private static String chromium(String... arguments) throws IOException, InterruptedException {

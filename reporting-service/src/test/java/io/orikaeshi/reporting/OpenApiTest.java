@@ -16,6 +16,7 @@ class OpenApiTest {
         for (String path : new String[]{"/tenants/{tenantId}/calls", "/tenants/{tenantId}/calls.csv",
                 "/tenants/{tenantId}/callbacks", "/tenants/{tenantId}/board",
                 "/tenants/{tenantId}/callers/{number}/history", "/tenants/{tenantId}/calls/{callId}/deliveries",
+                "/tenants/{tenantId}/calls/{callId}/messages",
                 "/tenants/{tenantId}/sla", "/tenants/{tenantId}/billing", "/tenants/{tenantId}/billing.csv"}) {
             response.body("paths.'" + path + "'.get.summary", notNullValue());
         }

@@ -13,6 +13,8 @@ import io.orikaeshi.events.CallbackOverdue;
 import io.orikaeshi.events.CallbackReassigned;
 import io.orikaeshi.events.CallbackWarned;
 import io.orikaeshi.events.NotificationDeferred;
+import io.orikaeshi.events.NotificationSent;
+import io.orikaeshi.events.NotificationViewed;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.reporting.service.ProjectionReplay;
 import io.orikaeshi.reporting.support.Calls;
@@ -70,6 +72,10 @@ class RebuildTest {
                 + lifecycle.callId() + "'"));
         assertEquals("t", value(dataSource, "select callback_due_at = '" + lifecycle.lastDueAt()
                 + "'::timestamptz from replay.call_log where call_id = '" + lifecycle.callId() + "'"));
+        // The message read before its sending was projected ends with its channel, sending, reading and acknowledgement.
+        assertEquals("slack SENT t t link", value(dataSource, "select concat_ws(' ', channel, status,"
+                + " sent_at is not null, viewed_at is not null, acknowledged_by) from replay.message_log"
+                + " where message_id = 'slack-" + lifecycle.callId() + "'"));
     }
 
     @Test
@@ -123,7 +129,13 @@ class RebuildTest {
                 CallbackExtended.of("acme-jp", call.callId(), due.plusSeconds(3), due, later, "鈴木"),
                 CallbackExtended.of("acme-jp", call.callId(), due.plusSeconds(4), later, latest, "鈴木"),
                 NotificationDeferred.of("acme-jp", call.callId(), now, "rebuild-" + call.callId(), "ALERT",
-                        "sv@acme.example", later, "quiet hours"));
+                        "sv@acme.example", later, "quiet hours"),
+                // A message read and acknowledged through its link, the reading published before the sending.
+                NotificationViewed.of("acme-jp", call.callId(), now.plusSeconds(5), "slack-" + call.callId()),
+                NotificationSent.of("acme-jp", call.callId(), now.plusSeconds(1), "slack-" + call.callId(), "REPORT",
+                        "channel:sales", "slack"),
+                CallbackAcknowledged.of("acme-jp", call.callId(), now.plusSeconds(6), "link",
+                        "slack-" + call.callId()));
         CallReceived done = Calls.of("globex-us", now).promised(due, "Smith").event();
         Stream.publish(done, CallbackCompleted.of("globex-us", done.callId(), now.plusSeconds(30), "Smith"));
         return new Lifecycle(call.callId(), latest);

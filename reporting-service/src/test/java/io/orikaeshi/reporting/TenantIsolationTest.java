@@ -57,6 +57,7 @@ class TenantIsolationTest {
             case "board" -> new String[]{"/board?limit=5000", id};
             case "history" -> new String[]{"/callers/" + NUMBER.replace("+", "%2B") + "/history", id};
             case "deliveries" -> new String[]{"/calls/" + id + "/deliveries", "iso-" + id};
+            case "messages" -> new String[]{"/calls/" + id + "/messages", "iso-" + id};
             case "sla" -> new String[]{"/sla?from=2026-06-10&to=2026-06-10", "\"promises\":1"};
             case "billing" -> new String[]{"/billing?month=2026-06", "\"calls\":1"};
             case "billing.csv" -> new String[]{"/billing.csv?month=2026-06", "total,,,,1,"};
@@ -65,13 +66,14 @@ class TenantIsolationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"calls", "calls.csv", "callbacks", "board", "history", "deliveries", "sla", "billing",
+    @ValueSource(strings = {"calls", "calls.csv", "callbacks", "board", "history", "deliveries", "messages", "sla",
+            "billing",
             "billing.csv"})
     void onlyKeysOfTheOwningTenantSeeTheCall(String name) {
         String[] q = query(name);
         eventually(() -> asClient("globex-us").urlEncodingEnabled(false).get("/tenants/globex-us" + q[0]).then()
                 .statusCode(200).body(containsString(q[1])));
-        if ("deliveries".equals(name)) {
+        if ("deliveries".equals(name) || "messages".equals(name)) {
             // Another tenant's call id under a call's path does not exist there (the problem names only the path asked).
             asClient("acme-jp").urlEncodingEnabled(false).get("/tenants/acme-jp" + q[0]).then().statusCode(404)
                     .contentType("application/problem+json").body("detail", equalTo("Call does not exist"))

@@ -1,11 +1,14 @@
 package io.orikaeshi.intake.rest;
 
+import io.orikaeshi.intake.repository.CallbackStatus;
 import io.orikaeshi.intake.service.CallbackActions;
+import io.orikaeshi.intake.service.LinkedCalls;
 import io.orikaeshi.kit.links.LinkAction;
 import io.orikaeshi.kit.links.LinkClaim;
 import io.orikaeshi.kit.links.SignedLinks;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.tenant.TenantDirectory;
+import io.orikaeshi.kit.tenant.TenantSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,9 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.time.Instant;
 
 /**
- * The links in report and alert emails: client staff acknowledge or complete a callback without logging in.
- * GET only shows what the link will do (mail scanners fetch links; they must not complete callbacks), and the
- * page's button POSTs. The token itself names tenant, call and action, and expires.
+ * The links in messages: client staff read a call, acknowledge or complete its callback without logging in. GET
+ * only shows (mail scanners and chat unfurlers fetch links; they must not act), and the page's buttons POST. The
+ * token names tenant, call, action and, for messages that name themselves, the message; it expires. Any GET of a
+ * link that names its message records that message as read, once.
  */
 @Path("/links/{token}")
 @Produces(MediaType.TEXT_HTML)
@@ -32,28 +36,34 @@ public class LinkResource {
     private final SignedLinks links;
     private final CallbackActions actions;
     private final TenantDirectory tenants;
+    private final LinkedCalls calls;
 
-    public LinkResource(SignedLinks links, CallbackActions actions, TenantDirectory tenants) {
+    public LinkResource(SignedLinks links, CallbackActions actions, TenantDirectory tenants, LinkedCalls calls) {
         this.links = links;
         this.actions = actions;
         this.tenants = tenants;
+        this.calls = calls;
     }
 
     @GET
-    @Operation(summary = "What the link will do, with a button to confirm")
-    public Response confirm(@PathParam("token") String token) {
+    @Operation(summary = "The call (a VIEW link), or what the link will do with a button to confirm")
+    public Uni<Response> open(@PathParam("token") String token) {
         LinkClaim claim;
         try {
             claim = links.verify(token, Instant.now());
         } catch (SignedLinks.InvalidLinkException e) {
-            return refused(e);
+            return Uni.createFrom().item(refused(e));
         }
-        LinkPages.Language language = language(claim);
-        return Response.ok(LinkPages.confirmation(language, claim.action(), claim.callId())).build();
+        Uni<Boolean> viewed = claim.messageId().map(message -> calls.viewed(claim.tenantId(), claim.callId(), message))
+                .orElseGet(() -> Uni.createFrom().item(false));
+        if (claim.action() == LinkAction.VIEW) {
+            return viewed.chain(() -> reading(claim));
+        }
+        return viewed.map(first -> page(200, LinkPages.confirmation(language(claim), claim.action(), claim.callId())));
     }
 
     @POST
-    @Operation(summary = "Acknowledge or complete the callback the link names")
+    @Operation(summary = "Acknowledge or complete the callback the link names (a VIEW link shows the call)")
     public Uni<Response> act(@PathParam("token") String token) {
         LinkClaim claim;
         try {
@@ -61,15 +71,35 @@ public class LinkResource {
         } catch (SignedLinks.InvalidLinkException e) {
             return Uni.createFrom().item(refused(e));
         }
+        if (claim.action() == LinkAction.VIEW) {
+            return reading(claim);
+        }
         LinkPages.Language language = language(claim);
         Uni<?> done = claim.action() == LinkAction.COMPLETE
                 ? actions.complete(claim.tenantId(), claim.callId(), BY)
-                : actions.acknowledge(claim.tenantId(), claim.callId(), BY);
-        return done.map(call -> Response.ok(LinkPages.done(language, claim.action())).build())
+                : actions.acknowledge(claim.tenantId(), claim.callId(), BY, claim.messageId().orElse(null));
+        return done.map(call -> page(200, LinkPages.done(language, claim.action())))
                 .onFailure(ProblemException.class).recoverWithItem(failure -> {
                     int status = ((ProblemException) failure).status();
-                    return Response.status(status).entity(LinkPages.notPossible(language, status)).build();
+                    return page(status, LinkPages.notPossible(language, status));
                 });
+    }
+
+    /** The call, with buttons whose links act on it for the same message and expire with this one. */
+    private Uni<Response> reading(LinkClaim claim) {
+        LinkPages.Language language = language(claim);
+        return calls.read(claim.tenantId(), claim.callId()).map(found -> found.map(call -> {
+            LinkPages.Actions buttons = call.callbackStatus() != CallbackStatus.OPEN
+                    ? null
+                    : new LinkPages.Actions(sign(claim, LinkAction.ACKNOWLEDGE), sign(claim, LinkAction.COMPLETE));
+            TenantSettings tenant = tenants.require(claim.tenantId());
+            return page(200, LinkPages.reading(language, call, tenant.timeZone(), tenant.phoneRegion(), buttons));
+        }).orElseGet(() -> page(404, LinkPages.notPossible(language, 404))));
+    }
+
+    private String sign(LinkClaim claim, LinkAction action) {
+        return links.sign(new LinkClaim(claim.tenantId(), claim.callId(), action, claim.expiresAt(),
+                claim.messageId()));
     }
 
     private LinkPages.Language language(LinkClaim claim) {
@@ -80,6 +110,15 @@ public class LinkResource {
     /** Expired links are 410 Gone; anything forged or garbled is 403, without saying which part failed. */
     private static Response refused(SignedLinks.InvalidLinkException e) {
         boolean expired = "expired".equals(e.getMessage());
-        return Response.status(expired ? 410 : 403).entity(LinkPages.refused(expired)).build();
+        return page(expired ? 410 : 403, LinkPages.refused(expired));
+    }
+
+    /**
+     * The token is in the address and the page may carry personal data: no cache keeps it and no Referer carries the
+     * address to a site the page links to.
+     */
+    private static Response page(int status, String html) {
+        return Response.status(status).entity(html).header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer").build();
     }
 }

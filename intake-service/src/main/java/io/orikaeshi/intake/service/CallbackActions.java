@@ -97,8 +97,13 @@ public class CallbackActions {
     }
 
     public Uni<StoredCall> acknowledge(String tenantId, String callId, String by) {
-        return act(tenantId, callId,
-                (call, now) -> new Change(call.acknowledged(now), CallbackAcknowledged.of(tenantId, callId, now, by)));
+        return acknowledge(tenantId, callId, by, null);
+    }
+
+    /** {@code messageId} names the message whose link acknowledged; null when none did. */
+    public Uni<StoredCall> acknowledge(String tenantId, String callId, String by, String messageId) {
+        return act(tenantId, callId, (call, now) -> new Change(call.acknowledged(now),
+                CallbackAcknowledged.of(tenantId, callId, now, by, messageId)));
     }
 
     private Uni<StoredCall> act(String tenantId, String callId, BiFunction<StoredCall, Instant, Change> change) {

@@ -20,6 +20,11 @@ public final class CallLogRows {
             callback_assignee, overdue_at, completed_at, warned_due_at, overdue_due_at, escalated_due_at,
             escalation_level, chase_count, extension_count""";
 
+    /** Whether anyone took the call on, and whether any message about it was read: what {@link #boardItem} adds. */
+    public static final String RECEIPTS = """
+            acknowledged_at, acknowledged_by, exists(select 1 from message_log m where m.tenant_id = call_log.tenant_id
+                and m.call_id = call_log.call_id and m.viewed_at is not null) as viewed""";
+
     private CallLogRows() {
     }
 
@@ -48,7 +53,8 @@ public final class CallLogRows {
                 "ESCALATED".equals(state) ? r.getInteger("escalation_level") : 0, r.getString("callback_assignee"),
                 r.getInteger("chase_count"), r.getString("callback_number"),
                 PhoneDisplay.forRegion(r.getString("callback_number"), tenant.phoneRegion()),
-                tenant.timeZone().getId());
+                tenant.timeZone().getId(), instant(r, "acknowledged_at"), r.getString("acknowledged_by"),
+                r.getBoolean("viewed"));
     }
 
     private static String state(Row r) {

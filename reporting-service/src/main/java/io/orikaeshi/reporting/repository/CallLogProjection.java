@@ -112,12 +112,17 @@ public class CallLogProjection {
                             then excluded.assignee_kind else call_log.assignee_kind end,
                         assignee_since = greatest(call_log.assignee_since, excluded.assignee_since)
                     """);
-    static final Upsert ACKNOWLEDGED = Upsert.of(TABLE, 3,
-            """
-                    insert into call_log (call_id, tenant_id, callback_status, acknowledged_at)
-                    select c1, c2, 'OPEN', c3::timestamptz from %s
-                    on conflict (call_id) do update set acknowledged_at = coalesce(call_log.acknowledged_at, excluded.acknowledged_at)
-                    """);
+    // The first acknowledgement in time is the one shown, whichever is projected first (a rebuild reads in a
+    // different order than the live consumer did).
+    static final Upsert ACKNOWLEDGED = Upsert.of(TABLE, 4, """
+            insert into call_log (call_id, tenant_id, callback_status, acknowledged_at, acknowledged_by)
+            select c1, c2, 'OPEN', c3::timestamptz, c4 from %s
+            on conflict (call_id) do update set
+                acknowledged_by = case when call_log.acknowledged_at is null
+                        or excluded.acknowledged_at < call_log.acknowledged_at
+                    then excluded.acknowledged_by else call_log.acknowledged_by end,
+                acknowledged_at = least(call_log.acknowledged_at, excluded.acknowledged_at)
+            """);
     static final Upsert ATTEMPTED = Upsert.of(TABLE, 2, """
             insert into call_log (call_id, tenant_id, callback_status, attempt_count) select c1, c2, 'OPEN', 1 from %s
             on conflict (call_id) do update set attempt_count = call_log.attempt_count + 1
@@ -150,7 +155,7 @@ public class CallLogProjection {
         } else if (event instanceof CallbackReassigned e) {
             return REASSIGNED.row(call, tenant, e.assignee(), kindName(e.assigneeKind()), e.occurredAt());
         } else if (event instanceof CallbackAcknowledged e) {
-            return ACKNOWLEDGED.row(call, tenant, e.occurredAt());
+            return ACKNOWLEDGED.row(call, tenant, e.occurredAt(), e.by());
         } else if (event instanceof CallbackAttempted) {
             return ATTEMPTED.row(call, tenant);
         } else if (event instanceof CallbackChased e) {

@@ -45,22 +45,28 @@ public class Projections {
         List<Map<Upsert, List<RowChange>>> rounds = new ArrayList<>();
         Map<String, Integer> changesPerRow = new HashMap<>();
         for (OrikaeshiEvent event : events) {
-            RowChange change = change(event);
-            if (change == null) {
-                continue;
+            for (RowChange change : changes(event)) {
+                int round = changesPerRow.merge(change.upsert().table() + '/' + change.key(), 1, Integer::sum) - 1;
+                while (rounds.size() <= round) {
+                    rounds.add(new LinkedHashMap<>());
+                }
+                rounds.get(round).computeIfAbsent(change.upsert(), u -> new ArrayList<>()).add(change);
             }
-            int round = changesPerRow.merge(change.upsert().table() + '/' + change.key(), 1, Integer::sum) - 1;
-            while (rounds.size() <= round) {
-                rounds.add(new LinkedHashMap<>());
-            }
-            rounds.get(round).computeIfAbsent(change.upsert(), u -> new ArrayList<>()).add(change);
         }
         return rounds;
     }
 
-    private RowChange change(OrikaeshiEvent event) {
-        RowChange change = callLog.change(event);
-        return change != null ? change : deliveryLog.change(event);
+    /** An acknowledgement through a message's link changes both its call and its message. */
+    private List<RowChange> changes(OrikaeshiEvent event) {
+        RowChange call = callLog.change(event);
+        List<RowChange> messages = deliveryLog.changes(event);
+        if (call == null) {
+            return messages;
+        }
+        List<RowChange> all = new ArrayList<>(messages.size() + 1);
+        all.add(call);
+        all.addAll(messages);
+        return all;
     }
 
     private static void execute(Connection connection, Upsert upsert, List<RowChange> rows) throws SQLException {

@@ -148,9 +148,19 @@ public class CallLogResource {
     @GET
     @Path("/calls/{callId}/deliveries")
     @Allowed({Role.OPERATOR, Role.CLIENT})
-    @Operation(summary = "Emails about the call: sent, deferred or failed, and when, oldest first")
+    @Operation(summary = "Messages about the call: sent, deferred or failed, and when, on which channel, oldest first")
     public Uni<List<DeliveryView>> deliveries(@PathParam("tenantId") String tenantId,
             @PathParam("callId") String callId) {
         return deliveries.forCall(tenantId, callId);
+    }
+
+    @GET
+    @Path("/calls/{callId}/messages")
+    @Allowed({Role.OPERATOR, Role.CLIENT})
+    @Operation(summary = "Each message about the call: channel, recipient, outcome, sent, read and acknowledged",
+            description = "Read means a signed link of the message was opened; the call's own acknowledgement is"
+                    + " shown whether or not it came through a message.")
+    public Uni<MessageLog> messages(@PathParam("tenantId") String tenantId, @PathParam("callId") String callId) {
+        return deliveries.messages(tenantId, callId);
     }
 }

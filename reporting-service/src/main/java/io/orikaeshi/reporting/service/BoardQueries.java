@@ -18,7 +18,7 @@ import java.util.List;
 @ApplicationScoped
 public class BoardQueries {
 
-    private static final String OPEN = "select " + CallLogRows.COLUMNS + """
+    private static final String OPEN = "select " + CallLogRows.COLUMNS + ", " + CallLogRows.RECEIPTS + """
              from call_log where tenant_id = $1 and callback_status = 'OPEN'
             order by (urgency = 'URGENT') desc nulls last, callback_due_at nulls last, call_id limit $2""";
 

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public class ReadModelSchemas {
 
     /** The tables a rebuild replaces; the ledger goes with them so that it matches what they contain. */
-    static final String[] TABLES = {"call_log", "delivery_event", "processed_event"};
+    static final String[] TABLES = {"call_log", "delivery_event", "message_log", "processed_event"};
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,30}");
 
     private final AgroalDataSource dataSource;

@@ -21,6 +21,7 @@ public final class ReadModels {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String sql : List.of("select * from " + schema + ".call_log order by call_id",
                     "select * from " + schema + ".delivery_event order by event_id",
+                    "select * from " + schema + ".message_log order by message_id",
                     "select event_id, event_type from " + schema + ".processed_event order by event_id")) {
                 try (ResultSet r = s.executeQuery(sql)) {
                     int columns = r.getMetaData().getColumnCount();
