@@ -1,5 +1,6 @@
 package io.orikaeshi.intake.rest;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.intake.repository.CallbackStatus;
 import io.orikaeshi.intake.service.CallbackActions;
 import io.orikaeshi.intake.service.LinkedCalls;
@@ -33,17 +34,14 @@ public class LinkResource {
 
     private static final String BY = "email link";
 
-    private final SignedLinks links;
-    private final CallbackActions actions;
-    private final TenantDirectory tenants;
-    private final LinkedCalls calls;
-
-    public LinkResource(SignedLinks links, CallbackActions actions, TenantDirectory tenants, LinkedCalls calls) {
-        this.links = links;
-        this.actions = actions;
-        this.tenants = tenants;
-        this.calls = calls;
-    }
+    @Inject
+    SignedLinks links;
+    @Inject
+    CallbackActions actions;
+    @Inject
+    TenantDirectory tenants;
+    @Inject
+    LinkedCalls calls;
 
     @GET
     @Operation(summary = "The call (a VIEW link), or what the link will do with a button to confirm")

@@ -5,7 +5,6 @@ import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.intake.mapping.TenantMapper;
 import io.orikaeshi.intake.service.LabelCheck;
 import io.orikaeshi.intake.service.TenantAdmin;
-import io.orikaeshi.kit.problem.Problem;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.kit.tenant.TenantDirectory;
@@ -23,8 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -44,10 +41,8 @@ public class TenantResource {
             Publishes TenantChanged. The answer lists warnings about settings that are allowed but unwise, such as a
             public label that presents the answering number as a customer centre.""")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "409", description = "The id is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field is invalid; errors name each one",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The id is taken")
+    @APIResponse(responseCode = "422", description = "A field is invalid; errors name each one")
     public Uni<RestResponse<TenantView>> create(@NotNull @Valid TenantRequest request, UriInfo uri) {
         if (request.id() == null) {
             throw ProblemException.invalid("id", "is required when creating a tenant");
@@ -78,8 +73,7 @@ public class TenantResource {
             /tenants/{tenantId}/contacts, /channels and /on-call. Route recipients and escalation targets may name
             them (contact:<id>, channel:<id>, on-call:<schedule>, channel:<id>:contact:<id>, ...); a name of
             something the tenant does not have is a 422 naming the field.""")
-    @APIResponse(responseCode = "422", description = "A field is invalid; errors name each one",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A field is invalid; errors name each one")
     public Uni<TenantView> replace(@PathParam("tenantId") String tenantId, @NotNull @Valid TenantRequest request) {
         if (request.id() != null && !request.id().equals(tenantId)) {
             throw ProblemException.invalid("id", "cannot change; it must be left out or equal the path's");

@@ -1,5 +1,6 @@
 package io.orikaeshi.intake.service;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.AssigneeKind;
 import io.orikaeshi.events.AttemptOutcome;
 import io.orikaeshi.events.CallbackAcknowledged;
@@ -42,15 +43,12 @@ public class CallbackActions {
     private record Change(StoredCall call, OrikaeshiEvent event) {
     }
 
-    private final TenantDirectory tenants;
-    private final Pool pool;
-    private final Outbox outbox;
-
-    public CallbackActions(TenantDirectory tenants, Pool pool, Outbox outbox) {
-        this.tenants = tenants;
-        this.pool = pool;
-        this.outbox = outbox;
-    }
+    @Inject
+    TenantDirectory tenants;
+    @Inject
+    Pool pool;
+    @Inject
+    Outbox outbox;
 
     public Uni<StoredCall> complete(String tenantId, String callId, String by) {
         return act(tenantId, callId,

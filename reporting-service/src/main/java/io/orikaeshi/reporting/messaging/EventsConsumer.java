@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.messaging;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.kit.inbox.Inbox;
 import io.orikaeshi.kit.inbox.Received;
 import io.orikaeshi.reporting.service.ProjectionWriter;
@@ -21,15 +22,12 @@ import java.util.List;
 @ApplicationScoped
 public class EventsConsumer {
 
-    private final Inbox inbox;
-    private final ProjectionWriter writer;
-    private final ProjectionLag lag;
-
-    public EventsConsumer(Inbox inbox, ProjectionWriter writer, ProjectionLag lag) {
-        this.inbox = inbox;
-        this.writer = writer;
-        this.lag = lag;
-    }
+    @Inject
+    Inbox inbox;
+    @Inject
+    ProjectionWriter writer;
+    @Inject
+    ProjectionLag lag;
 
     @Incoming("events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {

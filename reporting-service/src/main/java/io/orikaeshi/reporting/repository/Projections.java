@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.repository;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.OrikaeshiEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,13 +25,10 @@ import java.util.Map;
 @ApplicationScoped
 public class Projections {
 
-    private final CallLogProjection callLog;
-    private final DeliveryLogProjection deliveryLog;
-
-    public Projections(CallLogProjection callLog, DeliveryLogProjection deliveryLog) {
-        this.callLog = callLog;
-        this.deliveryLog = deliveryLog;
-    }
+    @Inject
+    CallLogProjection callLog;
+    @Inject
+    DeliveryLogProjection deliveryLog;
 
     /** Runs inside the caller's transaction; the events must already be claimed in the ledger (each once). */
     public void apply(Connection connection, List<OrikaeshiEvent> events) throws SQLException {

@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.rest;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.reporting.mapping.Csv;
@@ -29,13 +30,10 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountingResource {
 
-    private final SlaQueries sla;
-    private final BillingQueries billing;
-
-    public AccountingResource(SlaQueries sla, BillingQueries billing) {
-        this.sla = sla;
-        this.billing = billing;
-    }
+    @Inject
+    SlaQueries sla;
+    @Inject
+    BillingQueries billing;
 
     @GET
     @Path("/sla")

@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.rest;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.reporting.service.ReadModelRebuild;
 import io.smallrye.common.annotation.Blocking;
@@ -20,11 +21,8 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
-    private final ReadModelRebuild rebuild;
-
-    public AdminResource(ReadModelRebuild rebuild) {
-        this.rebuild = rebuild;
-    }
+    @Inject
+    ReadModelRebuild rebuild;
 
     @POST
     @Path("/rebuild")

@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.rest;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.reporting.service.BoardQueries;
@@ -24,13 +25,10 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class BoardResource {
 
-    private final BoardQueries board;
-    private final CallerHistoryQueries callers;
-
-    public BoardResource(BoardQueries board, CallerHistoryQueries callers) {
-        this.board = board;
-        this.callers = callers;
-    }
+    @Inject
+    BoardQueries board;
+    @Inject
+    CallerHistoryQueries callers;
 
     @GET
     @Path("/board")

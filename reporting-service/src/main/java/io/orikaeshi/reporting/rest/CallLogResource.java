@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.rest;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.reporting.mapping.CallCursor;
@@ -38,13 +39,10 @@ public class CallLogResource {
 
     static final int EXPORT_LIMIT = 10_000;
 
-    private final CallLogQueries queries;
-    private final DeliveryLogQueries deliveries;
-
-    public CallLogResource(CallLogQueries queries, DeliveryLogQueries deliveries) {
-        this.queries = queries;
-        this.deliveries = deliveries;
-    }
+    @Inject
+    CallLogQueries queries;
+    @Inject
+    DeliveryLogQueries deliveries;
 
     /** The call log's filters, shared by the JSON page and the CSV export. */
     public static class Filters {

@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
@@ -24,13 +25,10 @@ public class BillingQueries {
             select (received_at at time zone $2)::date as day, count(*) as calls from call_log
             where tenant_id = $1 and received_at >= $3 and received_at < $4 group by day""";
 
-    private final Pool pool;
-    private final TenantDirectory tenants;
-
-    public BillingQueries(Pool pool, TenantDirectory tenants) {
-        this.pool = pool;
-        this.tenants = tenants;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    TenantDirectory tenants;
 
     public Uni<Bill> month(String tenantId, String month) {
         TenantSettings tenant = tenants.require(tenantId);

@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.reporting.mapping.CallLogRows;
@@ -22,14 +23,11 @@ public class BoardQueries {
              from call_log where tenant_id = $1 and callback_status = 'OPEN'
             order by (urgency = 'URGENT') desc nulls last, callback_due_at nulls last, call_id limit $2""";
 
-    private final Pool pool;
-    private final TenantDirectory tenants;
+    @Inject
+    Pool pool;
+    @Inject
+    TenantDirectory tenants;
     private final Clock clock = Clock.systemUTC();
-
-    public BoardQueries(Pool pool, TenantDirectory tenants) {
-        this.pool = pool;
-        this.tenants = tenants;
-    }
 
     public Uni<List<BoardItem>> open(String tenantId, int limit) {
         TenantSettings tenant = tenants.require(tenantId);

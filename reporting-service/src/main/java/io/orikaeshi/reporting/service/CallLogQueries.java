@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.reporting.mapping.CallCursor;
@@ -28,13 +29,10 @@ public class CallLogQueries {
     private static final String OVERDUE_NOW = "callback_status = 'OPEN' and (overdue_due_at >= callback_due_at "
             + "or (callback_due_at is null and overdue_due_at is not null))";
 
-    private final Pool pool;
-    private final TenantDirectory tenants;
-
-    public CallLogQueries(Pool pool, TenantDirectory tenants) {
-        this.pool = pool;
-        this.tenants = tenants;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    TenantDirectory tenants;
 
     /** One page, newest first, plus the cursor of the next page when there is one. */
     public Uni<Page> calls(String tenantId, CallFilter filter, int limit) {

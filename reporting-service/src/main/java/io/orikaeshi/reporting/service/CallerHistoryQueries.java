@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.reporting.mapping.CallLogRows;
@@ -28,13 +29,10 @@ public class CallerHistoryQueries {
     private static final String TOTALS = "select count(*) as calls, coalesce(sum(chase_count), 0) as chases"
             + " from call_log where tenant_id = $1 and callback_number = $2";
 
-    private final Pool pool;
-    private final TenantDirectory tenants;
-
-    public CallerHistoryQueries(Pool pool, TenantDirectory tenants) {
-        this.pool = pool;
-        this.tenants = tenants;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    TenantDirectory tenants;
 
     /** @param number E.164, as intake stores it */
     public Uni<CallerHistory> history(String tenantId, String number) {

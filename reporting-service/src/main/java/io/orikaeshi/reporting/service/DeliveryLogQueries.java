@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.reporting.mapping.CallLogRows;
@@ -37,13 +38,10 @@ public class DeliveryLogQueries {
                 or exists(select 1 from delivery_event where tenant_id = $1 and call_id = $2)
                 or exists(select 1 from message_log where tenant_id = $1 and call_id = $2) as known""";
 
-    private final Pool pool;
-    private final TenantDirectory tenants;
-
-    public DeliveryLogQueries(Pool pool, TenantDirectory tenants) {
-        this.pool = pool;
-        this.tenants = tenants;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    TenantDirectory tenants;
 
     public Uni<List<DeliveryView>> forCall(String tenantId, String callId) {
         return known(tenantId, callId, args -> pool.preparedQuery(BY_CALL).execute(args)).map(rows -> {

@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,13 +17,10 @@ import java.util.List;
 @ApplicationScoped
 public class ProjectionReplay {
 
-    private final ReadModelSchemas schemas;
-    private final ProjectionWriter writer;
-
-    public ProjectionReplay(ReadModelSchemas schemas, ProjectionWriter writer) {
-        this.schemas = schemas;
-        this.writer = writer;
-    }
+    @Inject
+    ReadModelSchemas schemas;
+    @Inject
+    ProjectionWriter writer;
 
     public void recreate(String schema) {
         schemas.recreate(schema);

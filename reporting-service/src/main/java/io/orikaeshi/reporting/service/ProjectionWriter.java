@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.kit.inbox.ProcessedEvents;
@@ -27,16 +28,13 @@ public class ProjectionWriter {
         T run(Connection connection) throws SQLException;
     }
 
-    private final AgroalDataSource dataSource;
-    private final ProcessedEvents ledger;
-    private final Projections projections;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    ProcessedEvents ledger;
+    @Inject
+    Projections projections;
     private final ReentrantLock live = new ReentrantLock();
-
-    public ProjectionWriter(AgroalDataSource dataSource, ProcessedEvents ledger, Projections projections) {
-        this.dataSource = dataSource;
-        this.ledger = ledger;
-        this.projections = projections;
-    }
 
     /** The live consumer's path: into the read models the queries read. @return the events applied now */
     public List<OrikaeshiEvent> applyLive(List<OrikaeshiEvent> events) throws SQLException {

@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.flywaydb.core.Flyway;
@@ -25,13 +26,10 @@ public class ReadModelSchemas {
     static final String[] TABLES = {"call_log", "delivery_event", "message_log", "processed_event"};
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,30}");
 
-    private final AgroalDataSource dataSource;
-    private final Flyway live;
-
-    public ReadModelSchemas(AgroalDataSource dataSource, Flyway live) {
-        this.dataSource = dataSource;
-        this.live = live;
-    }
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Flyway live;
 
     /** Drops the schema and creates the read models in it afresh, with the live schema's migrations. Blocking. */
     public void recreate(String schema) {

@@ -1,5 +1,6 @@
 package io.orikaeshi.reporting.service;
 
+import jakarta.inject.Inject;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
@@ -25,14 +26,11 @@ public class SlaQueries {
                 escalation_count, chase_count
             from call_log where tenant_id = $1 and callback_status <> 'NONE' and received_at >= $2 and received_at < $3""";
 
-    private final Pool pool;
-    private final TenantDirectory tenants;
+    @Inject
+    Pool pool;
+    @Inject
+    TenantDirectory tenants;
     private final Clock clock = Clock.systemUTC();
-
-    public SlaQueries(Pool pool, TenantDirectory tenants) {
-        this.pool = pool;
-        this.tenants = tenants;
-    }
 
     public Uni<List<SlaFigures>> sla(String tenantId, Period period, LocalDate from, LocalDate to, boolean byAssignee) {
         TenantSettings tenant = tenants.require(tenantId);
