@@ -1,6 +1,5 @@
 package io.orikaeshi.scheduler.messaging;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.kit.inbox.Inbox;
 import io.orikaeshi.kit.inbox.ProcessedEvents;
 import io.orikaeshi.kit.inbox.Received;
@@ -8,6 +7,7 @@ import io.orikaeshi.scheduler.service.DeadlineTracker;
 import io.orikaeshi.scheduler.service.FiringLoop;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

@@ -1,10 +1,10 @@
 package io.orikaeshi.scheduler.repository;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.scheduler.service.SchedulerConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.orikaeshi.scheduler.service;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.events.AssigneeKind;
 import io.orikaeshi.events.CallReceived;
 import io.orikaeshi.events.CallbackAcknowledged;
@@ -19,6 +18,7 @@ import io.orikaeshi.scheduler.repository.TimerKind;
 import io.orikaeshi.scheduler.repository.TimerStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.orikaeshi.scheduler.service;
 
 import io.orikaeshi.kit.work.BackgroundWorker;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -14,13 +15,18 @@ import java.time.Instant;
 @Singleton
 public class FiringLoop extends BackgroundWorker {
 
-    private final TimerFiring firing;
-    private final SchedulerConfig config;
+    @Inject
+    TimerFiring firing;
+    @Inject
+    SchedulerConfig config;
 
-    public FiringLoop(TimerFiring firing, SchedulerConfig config) {
-        super("timer-firing", config.retryPause());
-        this.firing = firing;
-        this.config = config;
+    FiringLoop() {
+        super("timer-firing");
+    }
+
+    @Override
+    protected Duration retryPause() {
+        return config.retryPause();
     }
 
     @Override

@@ -4,7 +4,10 @@ import io.orikaeshi.kit.work.BackgroundWorker;
 import io.orikaeshi.scheduler.repository.FiringBatch;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
+import java.time.Duration;
 
 /**
  * Refreshes the pending-timers gauge now and then: a count over the partial indexes is too costly to run on every
@@ -13,13 +16,18 @@ import jakarta.inject.Singleton;
 @Singleton
 public class PendingTimersGauge extends BackgroundWorker {
 
-    private final SchedulerMetrics metrics;
-    private final SchedulerConfig config;
+    @Inject
+    SchedulerMetrics metrics;
+    @Inject
+    SchedulerConfig config;
 
-    public PendingTimersGauge(SchedulerMetrics metrics, SchedulerConfig config) {
-        super("pending-timers-gauge", config.pendingGaugeInterval());
-        this.metrics = metrics;
-        this.config = config;
+    PendingTimersGauge() {
+        super("pending-timers-gauge");
+    }
+
+    @Override
+    protected Duration retryPause() {
+        return config.pendingGaugeInterval();
     }
 
     @Override

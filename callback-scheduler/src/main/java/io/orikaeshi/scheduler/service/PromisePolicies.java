@@ -1,6 +1,5 @@
 package io.orikaeshi.scheduler.service;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.events.PromiseKind;
 import io.orikaeshi.events.tenant.TenantProfile;
@@ -9,6 +8,7 @@ import io.orikaeshi.kit.calendar.TenantCalendars;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.List;

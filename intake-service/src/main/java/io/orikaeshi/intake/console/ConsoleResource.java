@@ -1,6 +1,5 @@
 package io.orikaeshi.intake.console;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.events.tenant.TenantProfile;
@@ -19,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -1,11 +1,11 @@
 package io.orikaeshi.intake.rest;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.intake.service.TenantAdmin;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -1,6 +1,5 @@
 package io.orikaeshi.intake.rest;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.intake.repository.CallbackStatus;
 import io.orikaeshi.intake.service.CallbackActions;
 import io.orikaeshi.intake.service.LinkedCalls;
@@ -11,6 +10,7 @@ import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

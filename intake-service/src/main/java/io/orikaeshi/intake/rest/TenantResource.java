@@ -1,6 +1,5 @@
 package io.orikaeshi.intake.rest;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.intake.mapping.TenantMapper;
 import io.orikaeshi.intake.service.LabelCheck;
@@ -10,6 +9,7 @@ import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

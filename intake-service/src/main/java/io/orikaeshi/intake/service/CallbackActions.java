@@ -1,6 +1,5 @@
 package io.orikaeshi.intake.service;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.events.AssigneeKind;
 import io.orikaeshi.events.AttemptOutcome;
 import io.orikaeshi.events.CallbackAcknowledged;
@@ -24,6 +23,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

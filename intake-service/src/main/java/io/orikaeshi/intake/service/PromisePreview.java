@@ -1,6 +1,5 @@
 package io.orikaeshi.intake.service;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.events.CallbackPromise;
 import io.orikaeshi.intake.rest.CallbackRequest;
@@ -8,6 +7,7 @@ import io.orikaeshi.kit.problem.Problem.FieldError;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

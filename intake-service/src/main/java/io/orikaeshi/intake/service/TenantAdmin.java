@@ -1,6 +1,5 @@
 package io.orikaeshi.intake.service;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.tenant.ApiKeyGrant;
@@ -22,6 +21,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;

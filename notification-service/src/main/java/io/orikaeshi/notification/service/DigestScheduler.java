@@ -2,15 +2,14 @@ package io.orikaeshi.notification.service;
 
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
-import io.orikaeshi.kit.tenant.TenantsConfig;
 import io.orikaeshi.kit.work.BackgroundWorker;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Sends each digest tenant's digest once its time has come today. It checks the ledger, not a timer, so a digest
@@ -19,26 +18,31 @@ import java.util.Optional;
 @Singleton
 public class DigestScheduler extends BackgroundWorker {
 
-    private final DigestService digests;
-    private final List<TenantSettings> digestTenants;
-    private final DispatchConfig config;
+    @Inject
+    DigestService digests;
+    @Inject
+    TenantDirectory tenants;
+    @Inject
+    DispatchConfig config;
 
-    public DigestScheduler(DigestService digests, TenantsConfig tenantsConfig, TenantDirectory tenants,
-            DispatchConfig config) {
-        super("mail-digest", config.retryPause());
-        this.digests = digests;
-        this.config = config;
-        this.digestTenants = tenantsConfig.tenants().keySet().stream()
-                .map(tenants::find).flatMap(Optional::stream)
-                .filter(t -> t.config().notifications().digestAt().isPresent())
-                .toList();
+    DigestScheduler() {
+        super("mail-digest");
+    }
+
+    @Override
+    protected Duration retryPause() {
+        return config.retryPause();
     }
 
     @Override
     protected Uni<Round> round() {
         Instant now = Instant.now();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (TenantSettings tenant : digestTenants) {
+        // Read each round: a tenant switched to (or from) digests through the admin API follows at once.
+        for (TenantSettings tenant : tenants.all()) {
+            if (tenant.config().notifications().digestAt().isEmpty()) {
+                continue;
+            }
             LocalTime at = tenant.config().notifications().digestAt().orElseThrow();
             Instant due = DigestService.scheduledOn(tenant, at, now);
             if (!due.isAfter(now)) {

@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.mail.SMTPException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
@@ -65,23 +66,27 @@ public class MailDispatcher extends BackgroundWorker {
     private static final Throwable NO_FAILURE = new Throwable("sent");
     private static final int RECORD_ATTEMPTS = 4;
 
-    private final ReactiveMailer mailer;
-    private final Outbox outbox;
-    private final DispatchConfig config;
-    private final SendingLimits limits;
+    @Inject
+    ReactiveMailer mailer;
+    @Inject
+    Outbox outbox;
+    @Inject
+    DispatchConfig config;
+    @Inject
+    SendingLimits limits;
     /** Per tenant, mail claimed by this instance and not yet recorded: the sending limit counts it as sent. */
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger batchesInFlight = new AtomicInteger();
-    private final Tracer tracer;
+    @Inject
+    Tracer tracer;
 
-    public MailDispatcher(ReactiveMailer mailer, Outbox outbox, DispatchConfig config,
-            SendingLimits limits, Tracer tracer) {
-        super("mail-dispatcher", config.retryPause());
-        this.tracer = tracer;
-        this.mailer = mailer;
-        this.outbox = outbox;
-        this.config = config;
-        this.limits = limits;
+    MailDispatcher() {
+        super("mail-dispatcher");
+    }
+
+    @Override
+    protected Duration retryPause() {
+        return config.retryPause();
     }
 
     /** A claimed batch: the mail leased to this round, and how many rows the claim saw. */

@@ -1,6 +1,5 @@
 package io.orikaeshi.reporting.messaging;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.kit.inbox.Inbox;
 import io.orikaeshi.kit.inbox.Received;
 import io.orikaeshi.reporting.service.ProjectionWriter;
@@ -8,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.unchecked.Unchecked;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

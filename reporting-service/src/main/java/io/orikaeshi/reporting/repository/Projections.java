@@ -1,8 +1,8 @@
 package io.orikaeshi.reporting.repository;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.events.OrikaeshiEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.sql.Array;
 import java.sql.Connection;

@@ -1,6 +1,5 @@
 package io.orikaeshi.reporting.rest;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.reporting.mapping.Csv;
@@ -10,6 +9,7 @@ import io.orikaeshi.reporting.service.Period;
 import io.orikaeshi.reporting.service.SlaQueries;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

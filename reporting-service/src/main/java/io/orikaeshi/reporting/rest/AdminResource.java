@@ -1,9 +1,9 @@
 package io.orikaeshi.reporting.rest;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.reporting.service.ReadModelRebuild;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

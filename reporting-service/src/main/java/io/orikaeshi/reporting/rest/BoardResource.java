@@ -1,11 +1,11 @@
 package io.orikaeshi.reporting.rest;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.reporting.service.BoardQueries;
 import io.orikaeshi.reporting.service.CallerHistoryQueries;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;

@@ -1,6 +1,5 @@
 package io.orikaeshi.reporting.rest;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.events.tenant.ApiKeyGrant.Role;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.reporting.mapping.CallCursor;
@@ -11,6 +10,7 @@ import io.orikaeshi.reporting.service.CallLogQueries;
 import io.orikaeshi.reporting.service.DeliveryLogQueries;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;

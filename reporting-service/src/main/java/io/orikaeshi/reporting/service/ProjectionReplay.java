@@ -1,9 +1,9 @@
 package io.orikaeshi.reporting.service;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.events.EventCodec;
 import io.orikaeshi.events.OrikaeshiEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.orikaeshi.reporting.service;
 
-import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import io.orikaeshi.events.OrikaeshiEvent;
 import io.orikaeshi.kit.inbox.ProcessedEvents;
 import io.orikaeshi.reporting.repository.Projections;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package io.orikaeshi.reporting.service;
 
-import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package io.orikaeshi.kit.deadletter;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.kit.problem.ProblemException;
 import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 

@@ -1,10 +1,10 @@
 package io.orikaeshi.kit.deadletter;
 
-import jakarta.inject.Inject;
 import io.orikaeshi.kit.problem.ProblemMappers;
 import io.orikaeshi.kit.security.Allowed;
 import io.orikaeshi.kit.security.ApiKeyFilter;
 import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,9 +1,9 @@
 package io.orikaeshi.kit.inbox;
 
-import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Tells an outage from a bug: a batch that fails while this answers is failing on its own; one that fails while

@@ -14,11 +14,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,20 +43,25 @@ public class OutboxRelay extends BackgroundWorker {
             + " from outbox order by id limit $1";
     private static final String DELETE = "delete from outbox where id = any($1)";
 
-    private final MutinyEmitter<String> emitter;
-    private final OutboxConfig config;
-    private final MeterRegistry registry;
-    private final Pool pool;
-    private final Tracer tracer;
+    @Inject
+    @Channel("outbox")
+    MutinyEmitter<String> emitter;
+    @Inject
+    OutboxConfig config;
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    Pool pool;
+    @Inject
+    Tracer tracer;
 
-    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry,
-            Pool pool, Tracer tracer) {
-        super("outbox-relay", config.retryPause());
-        this.emitter = emitter;
-        this.tracer = tracer;
-        this.pool = pool;
-        this.config = config;
-        this.registry = registry;
+    OutboxRelay() {
+        super("outbox-relay");
+    }
+
+    @Override
+    protected Duration retryPause() {
+        return config.retryPause();
     }
 
     /** A row read back for publication. */

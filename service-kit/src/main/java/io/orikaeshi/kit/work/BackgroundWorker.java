@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * whichever comes first, and after a pause when a round fails. It starts and stops with the application.
  * Each round runs on a fresh Vert.x context, as Hibernate Reactive requires.
  *
- * <p>Subclasses are {@code @Singleton} beans: they need no client proxy, and one thread per bean is the point.
+ * <p>Subclasses are {@code @Singleton} beans: they need no client proxy, and one thread per bean is the point. They
+ * name their thread in a no-argument constructor and take their collaborators as injected fields, which are set by
+ * the time the thread starts.
  *
  * <p>Polling stays as the safety net because another instance, or a restart, may have produced the work;
  * nudges are what make the common case fast.
@@ -27,7 +29,6 @@ public abstract class BackgroundWorker {
     private static final Logger LOG = Logger.getLogger(BackgroundWorker.class);
 
     private final String name;
-    private final Duration retryPause;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -43,13 +44,15 @@ public abstract class BackgroundWorker {
         }
     }
 
-    protected BackgroundWorker(String name, Duration retryPause) {
+    protected BackgroundWorker(String name) {
         this.name = name;
-        this.retryPause = retryPause;
     }
 
     /** One unit of work. */
     protected abstract Uni<Round> round();
+
+    /** How long to wait after a failed round before the next. */
+    protected abstract Duration retryPause();
 
     /** There is probably work: do not wait for the end of the current sleep. */
     public void nudge() {
@@ -94,9 +97,10 @@ public abstract class BackgroundWorker {
                 if (!running) {
                     return;
                 }
-                LOG.warnf("%s failed, retrying in %s: %s", name, retryPause, e.toString());
+                Duration pause = retryPause();
+                LOG.warnf("%s failed, retrying in %s: %s", name, pause, e.toString());
                 try {
-                    Thread.sleep(retryPause.toMillis());
+                    Thread.sleep(pause.toMillis());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
