@@ -19,7 +19,32 @@ final class Ledger {
             Instant sentAt) {
     }
 
+    /** A row as the dispatcher of every channel sees it. */
+    record Message(String channel, String recipient, String kind, String status, int attempts, String lastError,
+            String chatJson) {
+    }
+
     private Ledger() {
+    }
+
+    static List<Message> messagesOfCall(String callId) {
+        LocalInfrastructure infra = InfraTestResource.infra();
+        try (Connection db = DriverManager.getConnection(infra.jdbcUrl("notification"), infra.dbUsername(),
+                infra.dbPassword());
+                PreparedStatement query = db.prepareStatement("select channel, recipient, kind, status, attempts, "
+                        + "last_error, chat_json from mail_message where call_id = ? order by id")) {
+            query.setString(1, callId);
+            List<Message> rows = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Message(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getInt(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static List<Row> ofCall(String callId) {
