@@ -275,10 +275,8 @@ class ChatDeliveryTest extends EventsToMail {
     @Test
     @Order(7)
     void theWebhookIsSignedSoAReceiverRejectsAnAlteredBodyAndAReplay() throws Exception {
-        CallReceived call = call("営業部");
-        publish(Topics.CALL_EVENTS, call);
-
-        ChatReceiver.Request request = receiver.await(about(call), 1, WAIT).get(0);
+        Reported reported = reported("営業部");
+        ChatReceiver.Request request = reported.request();
 
         assertEquals(200, request.status(), "the receiver verified the signature");
         JsonNode body = JSON.readTree(request.body());
@@ -286,7 +284,7 @@ class ChatDeliveryTest extends EventsToMail {
         assertEquals("application/json", request.headers().get("content-type"));
         assertEquals(messageId, request.headers().get("idempotency-key"));
         assertEquals("REPORT", body.get("type").asText());
-        assertEquals(call.callId(), body.get("callId").asText());
+        assertEquals(reported.call().callId(), body.get("callId").asText());
         assertEquals("CallReceived", body.at("/event/type").asText());
         assertTrue(body.at("/report/title").asText().contains("山田 太郎"), body.at("/report/title").asText());
         assertTrue(body.at("/report/text").asText().contains("見積もりの件"));
@@ -311,10 +309,7 @@ class ChatDeliveryTest extends EventsToMail {
     @Test
     @Order(8)
     void duringARotationTheRotatedOutSecretStillVerifies() throws Exception {
-        CallReceived call = call("rotating");
-        publish(Topics.CALL_EVENTS, call);
-
-        ChatReceiver.Request request = receiver.await(about(call), 1, WAIT).get(0);
+        ChatReceiver.Request request = reported("rotating").request();
 
         assertEquals(200, request.status(), "a receiver that knows only the old secret verifies");
         assertTrue(request.headers().get("orikaeshi-signature").matches("t=\\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}"));
@@ -323,10 +318,7 @@ class ChatDeliveryTest extends EventsToMail {
     @Test
     @Order(9)
     void aMaskedChannelHidesTheCallerAndMasksTheNumber() throws Exception {
-        CallReceived call = call("総務部");
-        publish(Topics.CALL_EVENTS, call);
-
-        String body = receiver.await(about(call), 1, WAIT).get(0).body();
+        String body = reported("総務部").request().body();
         JsonNode json = JSON.readTree(body);
 
         assertFalse(body.contains("山田"), "no caller name anywhere: " + body);
@@ -340,10 +332,7 @@ class ChatDeliveryTest extends EventsToMail {
     @Test
     @Order(10)
     void aLinkOnlyChannelHearsOnlyThatACallCameAndTheLinkToIt() throws Exception {
-        CallReceived call = call("人事部");
-        publish(Topics.CALL_EVENTS, call);
-
-        String body = receiver.await(about(call), 1, WAIT).get(0).body();
+        String body = reported("人事部").request().body();
         JsonNode json = JSON.readTree(body);
 
         assertEquals("人事部宛にお電話がありました", json.at("/report/title").asText());
@@ -428,6 +417,16 @@ class ChatDeliveryTest extends EventsToMail {
                 CapturedItem.provided("+819012345678"), Urgency.NORMAL, null,
                 new CallbackPromise(Instant.now().plusSeconds(3600), "佐藤"));
         return CallReceived.of(TENANT, UUID.randomUUID().toString(), Instant.now(), details);
+    }
+
+    private record Reported(CallReceived call, ChatReceiver.Request request) {
+    }
+
+    /** A call for the addressee, reported: the first request its channel received. */
+    private static Reported reported(String addressee) throws InterruptedException {
+        CallReceived call = call(addressee);
+        publish(Topics.CALL_EVENTS, call);
+        return new Reported(call, receiver.await(about(call), 1, WAIT).get(0));
     }
 
     private static java.util.function.Predicate<ChatReceiver.Request> about(CallReceived call) {

@@ -67,8 +67,9 @@ public class ChatSender {
         Secrets opened;
         try {
             opened = Secrets.open(channel.get(), secrets, Instant.now());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // The reason is SecretBox's own sentence: it never carries the secret.
+        } catch (RuntimeException e) {
+            // Any failure to open (a wrong key, a cut value the cipher rejects outright) is the same verdict. The
+            // reason is the exception's own sentence, never the value.
             return refused("the secret of channel " + message.channelId + " cannot be opened: " + e.getMessage());
         }
         HttpCall call;
@@ -86,14 +87,16 @@ public class ChatSender {
                                 : ": " + e.getMessage()))));
     }
 
+    /** Built inside the Uni: a request the client will not take (a header it forbids) fails this send only. */
     private Uni<HttpResponse<String>> execute(HttpCall call) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(call.uri()).timeout(config.sendTimeout())
-                .method(call.method(), call.body() == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(call.body()));
-        call.headers().forEach(request::header);
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request.build(),
-                HttpResponse.BodyHandlers.ofString()));
+        return Uni.createFrom().completionStage(() -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(call.uri()).timeout(config.sendTimeout())
+                    .method(call.method(), call.body() == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(call.body()));
+            call.headers().forEach(request::header);
+            return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+        });
     }
 
     private static Map<String, String> headers(HttpResponse<?> response) {

@@ -211,7 +211,8 @@ public class MessageDispatcher extends BackgroundWorker {
     /** What came of sending: a Uni that never fails, so one refusal cannot cancel the rest. */
     private Uni<Verdict> send(MailMessage message) {
         if (!message.email()) {
-            return chats.send(message)
+            // Deferred: whatever a channel's API throws becomes this message's retry, never the whole batch's failure.
+            return Uni.createFrom().deferred(() -> chats.send(message))
                     .ifNoItem().after(config.sendTimeout()).recoverWithItem(() -> new Verdict.Retry(Optional.empty(),
                             "no answer within " + config.sendTimeout()))
                     .onFailure().recoverWithItem(failure -> new Verdict.Retry(Optional.empty(), failure.toString()));
