@@ -48,8 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * transaction, while the worker already claims the next rows (up to {@code max-batches-in-flight} batches at once):
  * a mail queued while a batch is on the wire goes at once instead of waiting for that batch's round to end. If the
  * service dies between a send and its record, the lease runs out and the row is sent again, with the same
- * Message-ID, as a rolled-back round was before; sends are bounded well inside the lease so a slow one cannot be
- * doubled by a second claim.
+ * Message-ID (a chat API's idempotency key), as a rolled-back round was before; sends are bounded well inside the
+ * lease so a slow one cannot be doubled by a second claim.
  */
 @Singleton
 public class MessageDispatcher extends BackgroundWorker {
