@@ -224,13 +224,11 @@ class ChatDeliveryTest extends EventsToMail {
     @Test
     @Order(5)
     void eachAddresseesCallsGoWhereTheirRouteSends() throws Exception {
-        CallReceived toChannel = call("営業部");
-        CallReceived toEmail = call("経理部");
-        publish(Topics.CALL_EVENTS, toChannel);
-        publish(Topics.CALL_EVENTS, toEmail);
+        Reported reported = reported("営業部");
+        CallReceived toChannel = reported.call();
+        CallReceived toEmail = mailed("経理部");
 
-        JsonNode body = JSON.readTree(receiver.await(about(toChannel), 1, WAIT).get(0).body());
-        mail.awaitMessages(m -> m.textBody().contains(toEmail.callId()), 1, WAIT);
+        JsonNode body = JSON.readTree(reported.request().body());
         NotificationSent sent = assertInstanceOf(NotificationSent.class, event(toChannel, "NotificationSent"));
         Thread.sleep(2000);
 
@@ -245,12 +243,8 @@ class ChatDeliveryTest extends EventsToMail {
     @Test
     @Order(6)
     void aCallNobodyAcknowledgedGetsOneRepeatNoticeWhereItsReportWent() throws Exception {
-        CallReceived toChannel = call("営業部");
-        CallReceived toEmail = call("経理部");
-        publish(Topics.CALL_EVENTS, toChannel);
-        publish(Topics.CALL_EVENTS, toEmail);
-        receiver.await(about(toChannel), 1, WAIT);
-        mail.awaitMessages(m -> m.textBody().contains(toEmail.callId()), 1, WAIT);
+        CallReceived toChannel = reported("営業部").call();
+        CallReceived toEmail = mailed("経理部");
 
         for (CallReceived call : List.of(toChannel, toEmail)) {
             CallbackUnacknowledged unacknowledged = CallbackUnacknowledged.of(TENANT, call.callId(), Instant.now(),
@@ -427,6 +421,14 @@ class ChatDeliveryTest extends EventsToMail {
         CallReceived call = call(addressee);
         publish(Topics.CALL_EVENTS, call);
         return new Reported(call, receiver.await(about(call), 1, WAIT).get(0));
+    }
+
+    /** A call for the addressee, reported by email. */
+    private static CallReceived mailed(String addressee) {
+        CallReceived call = call(addressee);
+        publish(Topics.CALL_EVENTS, call);
+        mail.awaitMessages(m -> m.textBody().contains(call.callId()), 1, WAIT);
+        return call;
     }
 
     private static java.util.function.Predicate<ChatReceiver.Request> about(CallReceived call) {
