@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,7 +131,9 @@ class AlertEmailTest extends EventsToMail {
         String url = done.group(1);
         assertTrue(url.startsWith("http://localhost:8081/links/"), url);
         LinkClaim claim = links.verify(url.substring(url.lastIndexOf('/') + 1), Instant.now());
-        assertEquals(new LinkClaim("globex-us", callId, LinkAction.COMPLETE, claim.expiresAt()), claim);
+        // The link names the message it came in, so opening it tells which message was read.
+        assertEquals(new LinkClaim("globex-us", callId, LinkAction.COMPLETE, claim.expiresAt(),
+                Optional.of(report.messageId())), claim);
         assertTrue(report.htmlBody().contains("<a href=\"" + url + "\">Mark done</a>"), report.htmlBody());
     }
 

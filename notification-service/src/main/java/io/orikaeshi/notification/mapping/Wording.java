@@ -33,7 +33,14 @@ public enum Wording {
                             + "対応を引き受けた方は受付済みとしてご登録ください。"),
             new Alert("【再入電】{caller}より再度お電話がありました（{count}回目）",
                     "折り返しをお待ちのお客様から、再度お電話がありました（{count}回目）。",
-                    "お客様は折り返しをお待ちです。至急ご対応ください。お電話の際は、まずお待たせしたことをお詫びください。"))) {
+                    "お客様は折り返しをお待ちです。至急ご対応ください。お電話の際は、まずお待たせしたことをお詫びください。"),
+            new Alert("再通知：{caller}への折り返し（期限 {due}）がまだ受付されていません",
+                    "ご報告した折り返しのお約束を、まだどなたも受付されていません。",
+                    "対応される方は、受付のリンクからご登録ください。"
+                            + "期限までにお電話できない場合は、先にお客様へご連絡のうえ、新しいお時間のご了承をいただいてください。")),
+            new Labels("受電日時", "宛先（名指し）", "お名前", "ご用件", "折り返し先", "緊急度", "折り返し期限", "担当", "備考",
+                    "お約束はしておりません", "内容を見る", "受付する", "対応済みにする", "お客様（お名前は非表示）",
+                    "{addressee}宛にお電話がありました")) {
         @Override
         public String notObtained(CaptureStatus status) {
             return switch (status) {
@@ -103,7 +110,14 @@ public enum Wording {
                             + "please acknowledge it so the escalation stops."),
             new Alert("[CALLED AGAIN] {caller} called again ({count} times) about an open callback",
                     "A caller who is waiting for a callback rang again ({count} times).",
-                    "The caller is waiting: please call back now, and apologise for the wait first."))) {
+                    "The caller is waiting: please call back now, and apologise for the wait first."),
+            new Alert("Reminder: callback to {caller} (due {due}) is not acknowledged yet",
+                    "Nobody has acknowledged the callback reported earlier yet.",
+                    "Whoever takes it on, please acknowledge it with the link. If it cannot be made in time, call "
+                            + "the customer first and agree a new time with them.")),
+            new Labels("Received", "For", "Caller's name", "Purpose", "Callback number", "Urgency", "Callback due",
+                    "Assigned to", "Notes", "No callback promised", "View", "Take it on", "Mark done",
+                    "a caller (name hidden)", "A call came for {addressee}")) {
         @Override
         public String notObtained(CaptureStatus status) {
             return switch (status) {
@@ -162,10 +176,22 @@ public enum Wording {
 
     private final DateTimeFormatter dateTime;
     private final Alerts alerts;
+    private final Labels labels;
 
-    Wording(DateTimeFormatter dateTime, Alerts alerts) {
+    Wording(DateTimeFormatter dateTime, Alerts alerts, Labels labels) {
         this.dateTime = dateTime;
         this.alerts = alerts;
+        this.labels = labels;
+    }
+
+    /** What a chat message names its fields and links with (the email templates print the same words). */
+    public Labels labels() {
+        return labels;
+    }
+
+    /** A chat room that may not see the caller sees only this, and the link to read the call. */
+    public String linkOnly(String addressee) {
+        return labels.linkOnly().replace("{addressee}", addressee);
     }
 
     public static Wording of(Locale locale) {
@@ -219,6 +245,11 @@ public enum Wording {
         return alerts.chase().fill(caller, null, 0, count);
     }
 
+    /** The repeat notice, once, for a promised callback nobody acknowledged in time. */
+    public Alert repeat(String caller, String dueAt) {
+        return alerts.repeat().fill(caller, dueAt, 0, 0);
+    }
+
     /** An alert's subject, its headline and what the reader should do. */
     public record Alert(String subject, String headline, String lead) {
 
@@ -235,6 +266,16 @@ public enum Wording {
     }
 
     /** The alerts of one language, their variable parts written as placeholders. */
-    private record Alerts(Alert warning, Alert overdue, Alert escalation, Alert chaseEscalation, Alert chase) {
+    private record Alerts(Alert warning, Alert overdue, Alert escalation, Alert chaseEscalation, Alert chase,
+            Alert repeat) {
+    }
+
+    /**
+     * @param hiddenCaller how a chat message that may not name the caller calls them
+     * @param linkOnly     the whole of a link-only chat message, {@code {addressee}} filled in
+     */
+    public record Labels(String receivedAt, String addressee, String callerName, String purpose,
+            String callbackNumber, String urgency, String dueAt, String assignee, String notes, String noPromise,
+            String view, String acknowledge, String complete, String hiddenCaller, String linkOnly) {
     }
 }

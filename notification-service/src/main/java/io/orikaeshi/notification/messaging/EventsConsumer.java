@@ -5,8 +5,8 @@ import io.orikaeshi.kit.inbox.ProcessedEvents;
 import io.orikaeshi.kit.inbox.Received;
 import io.orikaeshi.kit.outbox.Outbox;
 import io.orikaeshi.notification.repository.PendingRows;
-import io.orikaeshi.notification.service.MailComposer;
-import io.orikaeshi.notification.service.MailDispatcher;
+import io.orikaeshi.notification.service.MessageComposer;
+import io.orikaeshi.notification.service.MessageDispatcher;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -25,11 +25,12 @@ public class EventsConsumer {
 
     private final Inbox inbox;
     private final ProcessedEvents processed;
-    private final MailComposer composer;
-    private final MailDispatcher dispatcher;
+    private final MessageComposer composer;
+    private final MessageDispatcher dispatcher;
     private final Outbox outbox;
 
-    public EventsConsumer(Inbox inbox, ProcessedEvents processed, MailComposer composer, MailDispatcher dispatcher,
+    public EventsConsumer(Inbox inbox, ProcessedEvents processed, MessageComposer composer,
+            MessageDispatcher dispatcher,
             Outbox outbox) {
         this.inbox = inbox;
         this.processed = processed;

@@ -12,14 +12,20 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One email to one recipient, from rendering to its final outcome: the delivery ledger. */
+/**
+ * One message to one address, from rendering to its final outcome: the delivery ledger of every channel. An email
+ * has its subject and bodies; a chat message its channel and {@link #chatJson} (the subject and text body keep its
+ * title and plain text, for reading the ledger).
+ */
 @Entity
 @Table(name = "mail_message")
 public class MailMessage extends PanacheEntityBase {
 
     public enum Kind {
-        REPORT, WARNING_ALERT, OVERDUE_ALERT, ESCALATION_ALERT, CHASE_ALERT, DIGEST
+        REPORT, WARNING_ALERT, OVERDUE_ALERT, ESCALATION_ALERT, CHASE_ALERT, REPEAT_NOTICE, DIGEST
     }
+
+    public static final String EMAIL = "email";
 
     public enum Status {
         PENDING, SENT, FAILED
@@ -38,6 +44,14 @@ public class MailMessage extends PanacheEntityBase {
     public String callId;
     @Enumerated(EnumType.STRING)
     public Kind kind;
+    /** {@code email}, or the channel's type in lower case (slack, teams, chatwork, line_works, webhook). */
+    public String channel = EMAIL;
+    /** The tenant's channel the message goes to; null for email. */
+    @Column(name = "channel_id")
+    public String channelId;
+    /** The chat message as JSON ({@code ChatMessage}); null for email. */
+    @Column(name = "chat_json")
+    public String chatJson;
     public String recipient;
     public String subject;
     @Column(name = "text_body")
@@ -62,4 +76,8 @@ public class MailMessage extends PanacheEntityBase {
     /** The trace of the event that asked for this email: its delivery outcome continues it. */
     @Column(name = "trace_parent")
     public String traceParent;
+
+    public boolean email() {
+        return EMAIL.equals(channel);
+    }
 }

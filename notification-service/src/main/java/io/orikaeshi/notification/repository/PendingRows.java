@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rows an event batch adds (call snapshots, mail rows, outbox events), written with one insert per table when
+ * Rows an event batch adds (call snapshots, message rows, outbox events), written with one insert per table when
  * {@link #flush()}ed, inside the batch's transaction: with one statement per row the round trips would dominate the
  * consume stage, as on a busy machine each round trip waits for PostgreSQL to be scheduled. Anything that reads the ledger flushes
  * first, so it sees what the batch wrote before it. Not thread-safe: one per transaction.
@@ -22,10 +22,11 @@ public final class PendingRows {
             s -> new Object[]{s.callId, s.tenantId, s.eventJson, s.receivedAt, s.dueAt, s.urgent});
     private static final MultiRowInsert<MailMessage> MAILS = new MultiRowInsert<>("mail_message",
             List.of("message_id", "event_id", "tenant_id", "call_id", "kind", "recipient", "subject", "text_body",
-                    "html_body", "status", "attempts", "next_attempt_at", "created_at", "held_until", "trace_parent"),
+                    "html_body", "status", "attempts", "next_attempt_at", "created_at", "held_until", "trace_parent",
+                    "channel", "channel_id", "chat_json"),
             m -> new Object[]{m.messageId, m.eventId, m.tenantId, m.callId, m.kind.name(), m.recipient, m.subject,
                     m.textBody, m.htmlBody, m.status.name(), m.attempts, m.nextAttemptAt, m.createdAt, m.heldUntil,
-                    m.traceParent});
+                    m.traceParent, m.channel, m.channelId, m.chatJson});
 
     private final Outbox outbox;
     private final List<CallSnapshot> snapshots = new ArrayList<>();

@@ -43,9 +43,9 @@ public class DigestService {
             + "from call_snapshot where tenant_id = ?1 and received_at >= ?2 and received_at < ?3";
 
     private final Engine templates;
-    private final MailDispatcher dispatcher;
+    private final MessageDispatcher dispatcher;
 
-    public DigestService(Engine templates, MailDispatcher dispatcher) {
+    public DigestService(Engine templates, MessageDispatcher dispatcher) {
         this.templates = templates;
         this.dispatcher = dispatcher;
     }
@@ -129,7 +129,7 @@ public class DigestService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String recipient : tenant.reportRecipients()) {
             MailMessage mail = new MailMessage();
-            mail.messageId = MailComposer.messageId(digestId, recipient);
+            mail.messageId = MessageComposer.messageId(digestId, recipient);
             mail.eventId = digestId;
             mail.tenantId = tenant.id();
             // A digest is about no single call: its own id keys its delivery events.

@@ -18,8 +18,8 @@ import java.util.function.ToIntFunction;
 import static io.orikaeshi.kit.sql.SqlValues.instant;
 
 /**
- * The per-tenant sending limit (flood protection): at most {@code sending-limit} emails per {@code sending-window}
- * for one tenant, counted from the ledger so every instance sees the same count. What is over the limit waits
+ * The per-tenant sending limit (flood protection): at most {@code sending-limit} messages, of every channel, per
+ * {@code sending-window} for one tenant, counted from the ledger so every instance sees the same count. What is over the limit waits
  * until the oldest send of the window has left it.
  */
 @ApplicationScoped

@@ -12,6 +12,7 @@ import io.orikaeshi.kit.outbox.Outbox;
 import io.orikaeshi.kit.outbox.OutboxRow;
 import io.orikaeshi.kit.tracing.Tracing;
 import io.orikaeshi.kit.work.BackgroundWorker;
+import io.orikaeshi.notification.channel.Verdict;
 import io.orikaeshi.notification.repository.MailMessage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
@@ -29,28 +30,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends queued emails, records each outcome in the ledger and publishes it (sent, deferred, failed) through the
- * outbox in the same transaction. A failure is retried with capped exponential backoff until the server refuses
- * the message for good or it is too old to matter ({@link DispatchConfig#giveUpAfter()}).
+ * Sends queued messages of every channel (email over SMTP, chat through {@link ChatSender}), records each outcome in
+ * the ledger and publishes it (sent, deferred, failed) through the outbox in the same transaction. Every send ends in
+ * a {@link Verdict}: delivered; retried with capped exponential backoff (or later, when the service said when with
+ * Retry-After) until the message is too old to matter ({@link DispatchConfig#giveUpAfter()}); or refused for good
+ * (a permanent SMTP refusal, a 4xx a retry cannot mend), failed at once.
  *
- * <p>No database transaction is held while mail is on the SMTP wire. A round claims due rows in a short transaction
+ * <p>No database transaction is held while a message is on the wire. A round claims due rows in a short transaction
  * (FOR UPDATE SKIP LOCKED, so instances share the queue) and leases them: their next attempt moves a lease ahead, so
  * no other round or instance takes them meanwhile. The batch is then sent and its outcomes recorded in a second
  * transaction, while the worker already claims the next rows (up to {@code max-batches-in-flight} batches at once):
  * a mail queued while a batch is on the wire goes at once instead of waiting for that batch's round to end. If the
  * service dies between a send and its record, the lease runs out and the row is sent again, with the same
- * Message-ID, as a rolled-back round was before; sends are bounded well inside the lease so a slow one cannot be
- * doubled by a second claim.
+ * Message-ID (a chat API's idempotency key), as a rolled-back round was before; sends are bounded well inside the
+ * lease so a slow one cannot be doubled by a second claim.
  */
 @Singleton
-public class MailDispatcher extends BackgroundWorker {
+public class MessageDispatcher extends BackgroundWorker {
 
-    private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
+    private static final Logger LOG = Logger.getLogger(MessageDispatcher.class);
     /**
      * Claims and leases due rows in one statement (a round trip fewer than a select and then an update, in a round
      * that runs for every consumer commit at low rates). Rows held back by the sending limit get their own time after.
@@ -63,7 +67,6 @@ public class MailDispatcher extends BackgroundWorker {
             + "attempts = attempts + 1, last_error = null where id in (?2) and status = 'PENDING'";
     private static final String NOT_SENT = "update mail_message set status = ?1, attempts = ?2, "
             + "next_attempt_at = ?3, last_error = ?4 where id = ?5 and status = 'PENDING'";
-    private static final Throwable NO_FAILURE = new Throwable("sent");
     private static final int RECORD_ATTEMPTS = 4;
 
     @Inject
@@ -79,9 +82,11 @@ public class MailDispatcher extends BackgroundWorker {
     private final AtomicInteger batchesInFlight = new AtomicInteger();
     @Inject
     Tracer tracer;
+    @Inject
+    ChatSender chats;
 
-    MailDispatcher() {
-        super("mail-dispatcher");
+    MessageDispatcher() {
+        super("message-dispatcher");
     }
 
     @Override
@@ -150,22 +155,23 @@ public class MailDispatcher extends BackgroundWorker {
     }
 
     /**
-     * Sends the batch's mails concurrently (the mailer pools its SMTP connections; one at a time left the server
-     * idle between replies), then records every outcome in one transaction of a few statements, back on the round's
-     * Vert.x context (the mailer answers on its own). The outcomes are decided once; a failed record is retried.
+     * Sends the batch's messages concurrently (the mailer pools its SMTP connections, the HTTP client its
+     * connections; one at a time left the server idle between replies), then records every outcome in one
+     * transaction of a few statements, back on the round's Vert.x context (the mailer and the HTTP client answer on
+     * their own threads). The outcomes are decided once; a failed record is retried.
      */
     private Uni<Void> sendAndRecord(List<MailMessage> batch) {
         Context context = Vertx.currentContext();
         List<Span> spans = batch.stream().map(this::sendSpan).toList();
-        List<Uni<Throwable>> sends = new ArrayList<>(batch.size());
+        List<Uni<Verdict>> sends = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Span span = spans.get(i);
-            sends.add(send(batch.get(i)).invoke(failure -> Tracing.end(span, failure == NO_FAILURE ? null : failure)));
+            sends.add(send(batch.get(i)).invoke(verdict -> Tracing.end(span, spanFailure(verdict))));
         }
         return Uni.join().all(sends).andFailFast()
                 .emitOn(task -> context.runOnContext(ignored -> task.run()))
-                .flatMap(failures -> {
-                    Outcomes outcomes = outcomes(batch, failures, spans, Instant.now());
+                .flatMap(verdicts -> {
+                    Outcomes outcomes = outcomes(batch, verdicts, spans, Instant.now());
                     return Uni.createFrom().deferred(() -> outbox.transaction(() -> record(outcomes)))
                             .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2))
                             .atMost(RECORD_ATTEMPTS - 1)
@@ -179,25 +185,26 @@ public class MailDispatcher extends BackgroundWorker {
             List<OutboxRow> events) {
     }
 
-    /** The send continues the trace of the event that queued the mail (its stored traceparent). */
+    /** The send continues the trace of the event that queued the message (its stored traceparent). */
     private Span sendSpan(MailMessage message) {
-        return Tracing.span(tracer, "smtp send " + message.kind, SpanKind.CLIENT, message.traceParent)
+        String name = message.email() ? "smtp send " : message.channel + " send ";
+        return Tracing.span(tracer, name + message.kind, SpanKind.CLIENT, message.traceParent)
                 .setAttribute(Tracing.CALL_ID, message.callId)
                 .startSpan();
     }
 
-    private Outcomes outcomes(List<MailMessage> batch, List<Throwable> failures, List<Span> spans, Instant now) {
+    private Outcomes outcomes(List<MailMessage> batch, List<Verdict> verdicts, List<Span> spans, Instant now) {
         Outcomes outcomes = new Outcomes(now, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(batch.size()));
         for (int i = 0; i < batch.size(); i++) {
             MailMessage message = batch.get(i);
-            Throwable failure = failures.get(i);
+            Verdict verdict = verdicts.get(i);
             OrikaeshiEvent event;
-            if (failure == NO_FAILURE) {
+            if (verdict instanceof Verdict.Delivered) {
                 outcomes.sentIds().add(message.id);
                 event = sent(message, now);
             } else {
                 outcomes.notSent().add(message);
-                event = failed(message, failure, now);
+                event = notSent(message, verdict, now);
             }
             // The outcome is published as a child of the send it reports.
             outcomes.events().add(OutboxRow.of(Topics.NOTIFICATION_EVENTS, event, Tracing.traceparent(spans.get(i))));
@@ -205,15 +212,39 @@ public class MailDispatcher extends BackgroundWorker {
         return outcomes;
     }
 
-    /** The failure of sending, or {@link #NO_FAILURE}: a Uni that never fails, so one refusal cannot cancel the rest. */
-    private Uni<Throwable> send(MailMessage message) {
+    /** What came of sending: a Uni that never fails, so one refusal cannot cancel the rest. */
+    private Uni<Verdict> send(MailMessage message) {
+        if (!message.email()) {
+            // Deferred: whatever a channel's API throws becomes this message's retry, never the whole batch's failure.
+            return Uni.createFrom().deferred(() -> chats.send(message))
+                    .ifNoItem().after(config.sendTimeout()).recoverWithItem(() -> new Verdict.Retry(Optional.empty(),
+                            "no answer within " + config.sendTimeout()))
+                    .onFailure().recoverWithItem(failure -> new Verdict.Retry(Optional.empty(), failure.toString()));
+        }
         Mail mail = Mail.withText(message.recipient, message.subject, message.textBody)
                 .setHtml(message.htmlBody)
                 .addHeader("Message-ID", message.messageId);
         return mailer.send(mail)
                 .ifNoItem().after(config.sendTimeout()).failWith(() -> new TimeoutException(
                         "no SMTP answer within " + config.sendTimeout()))
-                .map(ok -> NO_FAILURE).onFailure().recoverWithItem(failure -> failure);
+                .<Verdict>map(ok -> new Verdict.Delivered()).onFailure().recoverWithItem(MessageDispatcher::smtp);
+    }
+
+    /** A permanent refusal (5xx) is final at once: retrying would only hammer the server and delay the verdict. */
+    private static Verdict smtp(Throwable failure) {
+        return failure instanceof SMTPException smtp && smtp.isPermanent()
+                ? new Verdict.Refused(failure.toString())
+                : new Verdict.Retry(Optional.empty(), failure.toString());
+    }
+
+    private static Throwable spanFailure(Verdict verdict) {
+        if (verdict instanceof Verdict.Retry retry) {
+            return new IllegalStateException(retry.reason());
+        }
+        if (verdict instanceof Verdict.Refused refused) {
+            return new IllegalStateException(refused.reason());
+        }
+        return null;
     }
 
     private Uni<Void> record(Outcomes outcomes) {
@@ -240,42 +271,47 @@ public class MailDispatcher extends BackgroundWorker {
         LOG.debugf("Tenant %s is at its sending limit; %s of call %s waits until %s", message.tenantId,
                 message.kind, message.callId, until);
         return outbox.append(Topics.NOTIFICATION_EVENTS, NotificationDeferred.of(message.tenantId, message.callId, now,
-                message.messageId, message.kind.name(), message.recipient, until, "tenant sending limit"),
-                message.traceParent);
+                message.messageId, message.kind.name(), message.recipient, message.channel, until,
+                "tenant sending limit"), message.traceParent);
     }
 
     private static OrikaeshiEvent sent(MailMessage message, Instant now) {
         return NotificationSent.of(message.tenantId, message.callId, now, message.messageId, message.kind.name(),
-                message.recipient);
+                message.recipient, message.channel);
     }
 
     /**
-     * Sets the row's next state on the detached message (written by {@link #NOT_SENT}). A permanent refusal (5xx)
-     * is final at once: retrying would only hammer the server and delay the verdict.
+     * Sets the row's next state on the detached message (written by {@link #NOT_SENT}). A refusal is final at once;
+     * a retry waits the capped exponential backoff, or longer when the service asked for longer (Retry-After).
      */
-    private OrikaeshiEvent failed(MailMessage message, Throwable failure, Instant now) {
+    private OrikaeshiEvent notSent(MailMessage message, Verdict verdict, Instant now) {
         message.attempts++;
-        message.lastError = truncate(failure.toString());
-        boolean permanent = failure instanceof SMTPException smtp && smtp.isPermanent();
+        Optional<Duration> asked = verdict instanceof Verdict.Retry retry ? retry.after() : Optional.empty();
+        message.lastError = truncate(verdict instanceof Verdict.Retry retry
+                ? retry.reason()
+                : ((Verdict.Refused) verdict).reason());
         Instant queuedSince = message.heldUntil != null && message.heldUntil.isAfter(message.createdAt)
                 ? message.heldUntil
                 : message.createdAt;
-        if (permanent || !now.isBefore(queuedSince.plus(config.giveUpAfter()))) {
+        if (verdict instanceof Verdict.Refused || !now.isBefore(queuedSince.plus(config.giveUpAfter()))) {
             message.status = MailMessage.Status.FAILED;
-            LOG.errorf("Giving up %s of call %s after %d attempt(s): %s", message.kind, message.callId,
-                    message.attempts, message.lastError);
+            LOG.errorf("Giving up %s of call %s (%s) after %d attempt(s): %s", message.kind, message.callId,
+                    message.channel, message.attempts, message.lastError);
             return NotificationFailed.of(message.tenantId, message.callId, now, message.messageId,
-                    message.kind.name(), message.recipient, message.lastError);
+                    message.kind.name(), message.recipient, message.channel, message.lastError);
         }
         Duration delay = config.firstRetryDelay().multipliedBy(1L << Math.min(message.attempts - 1, 20));
         if (delay.compareTo(config.maxRetryDelay()) > 0) {
             delay = config.maxRetryDelay();
         }
+        if (asked.isPresent() && asked.get().compareTo(delay) > 0) {
+            delay = asked.get();
+        }
         message.nextAttemptAt = now.plus(delay);
-        LOG.warnf("Sending %s of call %s failed (attempt %d), retrying in %s: %s", message.kind,
-                message.callId, message.attempts, delay, message.lastError);
+        LOG.warnf("Sending %s of call %s (%s) failed (attempt %d), retrying in %s: %s", message.kind,
+                message.callId, message.channel, message.attempts, delay, message.lastError);
         return NotificationDeferred.of(message.tenantId, message.callId, now, message.messageId, message.kind.name(),
-                message.recipient, message.nextAttemptAt, message.lastError);
+                message.recipient, message.channel, message.nextAttemptAt, message.lastError);
     }
 
     private static String truncate(String text) {
