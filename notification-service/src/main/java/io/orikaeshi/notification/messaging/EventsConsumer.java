@@ -9,6 +9,7 @@ import io.orikaeshi.notification.service.MessageComposer;
 import io.orikaeshi.notification.service.MessageDispatcher;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -23,21 +24,16 @@ import java.util.List;
 @ApplicationScoped
 public class EventsConsumer {
 
-    private final Inbox inbox;
-    private final ProcessedEvents processed;
-    private final MessageComposer composer;
-    private final MessageDispatcher dispatcher;
-    private final Outbox outbox;
-
-    public EventsConsumer(Inbox inbox, ProcessedEvents processed, MessageComposer composer,
-            MessageDispatcher dispatcher,
-            Outbox outbox) {
-        this.inbox = inbox;
-        this.processed = processed;
-        this.composer = composer;
-        this.dispatcher = dispatcher;
-        this.outbox = outbox;
-    }
+    @Inject
+    Inbox inbox;
+    @Inject
+    ProcessedEvents processed;
+    @Inject
+    MessageComposer composer;
+    @Inject
+    MessageDispatcher dispatcher;
+    @Inject
+    Outbox outbox;
 
     @Incoming("call-events")
     public Uni<Void> callEvents(ConsumerRecords<String, String> records) {

@@ -34,7 +34,7 @@ final class Destinations {
     /** @param key the address as written ({@code channel:ops:contact:hanako}), on-call resolved */
     record Room(String key, TenantProfile.Channel channel, Optional<ChatMessage.Mention> mention)
             implements
-                Destination {
+            Destination {
     }
 
     private Destinations() {

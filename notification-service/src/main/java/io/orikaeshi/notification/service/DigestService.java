@@ -13,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.qute.Engine;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,13 +43,10 @@ public class DigestService {
     private static final String COUNTS = "select count(*), count(*) filter (where urgent), count(due_at) "
             + "from call_snapshot where tenant_id = ?1 and received_at >= ?2 and received_at < ?3";
 
-    private final Engine templates;
-    private final MessageDispatcher dispatcher;
-
-    public DigestService(Engine templates, MessageDispatcher dispatcher) {
-        this.templates = templates;
-        this.dispatcher = dispatcher;
-    }
+    @Inject
+    Engine templates;
+    @Inject
+    MessageDispatcher dispatcher;
 
     /** The instant of the tenant's digest on the local date of {@code at}. */
     public static Instant scheduledOn(TenantSettings tenant, LocalTime digestAt, Instant at) {

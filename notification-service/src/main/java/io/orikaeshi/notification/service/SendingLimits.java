@@ -6,6 +6,7 @@ import io.orikaeshi.notification.repository.MailMessage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,11 +40,8 @@ public class SendingLimits {
     /** Timestamps are stored in microseconds: step past the boundary so the oldest send has surely left. */
     private static final Duration MARGIN = Duration.ofMillis(1);
 
-    private final TenantDirectory tenants;
-
-    public SendingLimits(TenantDirectory tenants) {
-        this.tenants = tenants;
-    }
+    @Inject
+    TenantDirectory tenants;
 
     /** @param inFlight per tenant, mail being sent and not yet in the ledger as sent: it counts against the limit */
     public Uni<Split> split(List<MailMessage> batch, ToIntFunction<String> inFlight) {
