@@ -1,7 +1,6 @@
 package io.orikaeshi.scheduler.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,19 +20,15 @@ public class DeadlineTimer extends PanacheEntityBase {
 
     @Id
     public Long id;
-    @Column(name = "call_id")
     public String callId;
     @Enumerated(EnumType.STRING)
     public TimerKind kind;
     public int level;
-    @Column(name = "fire_at")
     public Instant fireAt;
-    @Column(name = "promise_version")
     public int promiseVersion;
     public String target;
     @Enumerated(EnumType.STRING)
     public State state;
-    @Column(name = "fired_at")
     public Instant firedAt;
     /** Fired noticeably after its time: the service was down or overloaded. */
     public boolean late;

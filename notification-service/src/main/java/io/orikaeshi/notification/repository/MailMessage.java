@@ -1,7 +1,6 @@
 package io.orikaeshi.notification.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,47 +33,33 @@ public class MailMessage extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "message_id")
     public String messageId;
-    @Column(name = "event_id")
     public String eventId;
-    @Column(name = "tenant_id")
     public String tenantId;
-    @Column(name = "call_id")
     public String callId;
     @Enumerated(EnumType.STRING)
     public Kind kind;
     /** {@code email}, or the channel's type in lower case (slack, teams, chatwork, line_works, webhook). */
     public String channel = EMAIL;
     /** The tenant's channel the message goes to; null for email. */
-    @Column(name = "channel_id")
     public String channelId;
     /** The chat message as JSON ({@code ChatMessage}); null for email. */
-    @Column(name = "chat_json")
     public String chatJson;
     public String recipient;
     public String subject;
-    @Column(name = "text_body")
     public String textBody;
-    @Column(name = "html_body")
     public String htmlBody;
     @Enumerated(EnumType.STRING)
     public Status status;
     public int attempts;
-    @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
-    @Column(name = "last_error")
     public String lastError;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "sent_at")
     public Instant sentAt;
     /** Set when quiet hours held the mail: the tenant's next opening, when it goes out. */
-    @Column(name = "held_until")
     public Instant heldUntil;
 
     /** The trace of the event that asked for this email: its delivery outcome continues it. */
-    @Column(name = "trace_parent")
     public String traceParent;
 
     public boolean email() {
