@@ -25,11 +25,6 @@ public class FiringLoop extends BackgroundWorker {
     }
 
     @Override
-    protected Duration retryPause() {
-        return config.retryPause();
-    }
-
-    @Override
     protected Uni<Round> round() {
         return firing.fireDue(config.batchSize())
                 .flatMap(claimed -> claimed == config.batchSize()

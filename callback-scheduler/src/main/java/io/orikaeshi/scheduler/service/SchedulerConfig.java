@@ -19,9 +19,6 @@ public interface SchedulerConfig {
     @WithDefault("500")
     int batchSize();
 
-    @WithDefault("1s")
-    Duration retryPause();
-
     /**
      * Timers due further ahead than this are stored dormant (indexed by a ten-minute bucket only) and armed by the
      * firing rounds once their bucket comes within it; nearer ones are armed when stored. Longer keeps the fine

@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 
@@ -27,11 +26,6 @@ public class DigestScheduler extends BackgroundWorker {
 
     DigestScheduler() {
         super("mail-digest");
-    }
-
-    @Override
-    protected Duration retryPause() {
-        return config.retryPause();
     }
 
     @Override

@@ -30,9 +30,6 @@ public interface DispatchConfig {
     @WithDefault("1m")
     Duration maxRetryDelay();
 
-    @WithDefault("1s")
-    Duration retryPause();
-
     /**
      * How long a claimed row is kept from other rounds and instances while its batch is sent and recorded; after a
      * crash, how long until it is sent again. Must stay well above send-timeout.

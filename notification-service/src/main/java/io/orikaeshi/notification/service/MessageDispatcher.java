@@ -89,11 +89,6 @@ public class MessageDispatcher extends BackgroundWorker {
         super("message-dispatcher");
     }
 
-    @Override
-    protected Duration retryPause() {
-        return config.retryPause();
-    }
-
     /** A claimed batch: the mail leased to this round, and how many rows the claim saw. */
     private record Claim(List<MailMessage> leased, int rows) {
     }

@@ -19,7 +19,4 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** Pause after a failed publication (e.g. Kafka unreachable) before the next try. */
-    @WithDefault("1s")
-    Duration retryPause();
 }

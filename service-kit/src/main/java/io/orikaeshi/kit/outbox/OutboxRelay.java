@@ -20,7 +20,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,11 +56,6 @@ public class OutboxRelay extends BackgroundWorker {
 
     OutboxRelay() {
         super("outbox-relay");
-    }
-
-    @Override
-    protected Duration retryPause() {
-        return config.retryPause();
     }
 
     /** A row read back for publication. */

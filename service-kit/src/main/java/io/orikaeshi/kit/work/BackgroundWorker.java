@@ -51,8 +51,13 @@ public abstract class BackgroundWorker {
     /** One unit of work. */
     protected abstract Uni<Round> round();
 
-    /** How long to wait after a failed round before the next. */
-    protected abstract Duration retryPause();
+    /**
+     * How long to wait after a failed round (an unreachable database or broker) before the next: long enough not to
+     * spin on an outage, short enough that recovery is noticed within a second.
+     */
+    protected Duration retryPause() {
+        return Duration.ofSeconds(1);
+    }
 
     /** There is probably work: do not wait for the end of the current sleep. */
     public void nudge() {
