@@ -4,6 +4,7 @@ import io.orikaeshi.events.Topics;
 import io.orikaeshi.infra.LocalInfrastructure;
 import io.orikaeshi.infra.testing.InfraTestResource;
 import io.orikaeshi.infra.testing.KafkaTestClient;
+import io.orikaeshi.infra.testing.Pause;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,7 +58,7 @@ class ObservabilityTest {
             if (Instant.now().isAfter(deadline)) {
                 fail("orikaeshi_events_published_total{type=CallReceived} stayed at " + acceptedCalls());
             }
-            sleep(100);
+            Pause.millis(100);
         }
     }
 
@@ -97,18 +98,10 @@ class ObservabilityTest {
             if (last == status) {
                 return;
             }
-            sleep(250);
+            Pause.millis(250);
         }
         fail("/q/health/ready stayed at " + last + ", expected " + status + ": "
                 + given().when().get("/q/health/ready").then().extract().asString());
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

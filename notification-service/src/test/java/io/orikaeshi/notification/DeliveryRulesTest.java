@@ -11,6 +11,7 @@ import io.orikaeshi.events.NotificationDeferred;
 import io.orikaeshi.events.Topics;
 import io.orikaeshi.events.Urgency;
 import io.orikaeshi.infra.ReceivedMail;
+import io.orikaeshi.infra.testing.Pause;
 import io.orikaeshi.kit.tenant.TenantDirectory;
 import io.orikaeshi.kit.tenant.TenantSettings;
 import io.orikaeshi.notification.service.DigestService;
@@ -56,7 +57,7 @@ class DeliveryRulesTest extends EventsToMail {
 
     private static List<String> recipientsOfReport(CallReceived event) {
         mail.awaitMessages(m -> m.textBody().contains(event.callId()), 1, WAIT);
-        sleep(1000);
+        Pause.millis(1000);
         return mailsAbout(event.callId()).stream()
                 .flatMap(m -> m.to().stream()).sorted().toList();
     }
@@ -119,7 +120,7 @@ class DeliveryRulesTest extends EventsToMail {
 
         List<ReceivedMail> received = mail.awaitMessages(m -> calls.stream()
                 .anyMatch(c -> m.textBody().contains(c.callId())), calls.size(), Duration.ofSeconds(30));
-        sleep(1000);
+        Pause.millis(1000);
 
         for (CallReceived call : calls) {
             assertEquals(1, mailsAbout(call.callId()).size());
@@ -172,7 +173,7 @@ class DeliveryRulesTest extends EventsToMail {
                 .format(Instant.now().atZone(ZoneOffset.UTC));
         mail.awaitMessages(m -> m.subject().startsWith("【本日のご報告】" + today) && m.subject().contains("0:00まで"),
                 1, Duration.ofSeconds(40));
-        sleep(1000);
+        Pause.millis(1000);
 
         assertEquals(1, mail.messages().stream().filter(m -> m.subject().startsWith("【本日のご報告】" + today)
                 && m.subject().contains(" 0:00まで")).count());
@@ -190,7 +191,7 @@ class DeliveryRulesTest extends EventsToMail {
     private static void awaitStartOfClosedPhase() {
         Instant now = Instant.now();
         if (phase(now) > 3) {
-            sleep(Duration.between(now, cycleStart(now).plusSeconds(TestTenants.CYCLE_SECONDS)).toMillis() + 50);
+            Pause.millis(Duration.between(now, cycleStart(now).plusSeconds(TestTenants.CYCLE_SECONDS)).toMillis() + 50);
         }
     }
 
@@ -200,16 +201,8 @@ class DeliveryRulesTest extends EventsToMail {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("condition not met within " + WAIT);
             }
-            sleep(100);
+            Pause.millis(100);
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }

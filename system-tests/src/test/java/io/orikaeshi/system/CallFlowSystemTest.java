@@ -10,6 +10,7 @@ import io.orikaeshi.infra.ServiceProcess;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.orikaeshi.infra.DemoKeys;
 import io.orikaeshi.events.Topics;
+import io.orikaeshi.infra.testing.Pause;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,6 +163,126 @@ class CallFlowSystemTest {
     }
 
     /**
+     * A client company set up through the admin API reads its calls in a chat room: the report goes to the room its
+     * route names, mentioning the person, with the number masked; opening the message's link and acknowledging
+     * through it show in reporting's per-message log.
+     */
+    @Test
+    void aCallRoutedToAChatRoomIsReportedThereAndItsReadingAndAcknowledgementAreLogged() {
+        try (ChatRoom slack = new ChatRoom()) {
+            String platform = DemoKeys.bearer(DemoKeys.PLATFORM);
+            String tenant = """
+                    {"name": "チャット商事", "locale": "ja", "timeZone": "Asia/Tokyo", "phoneRegion": "JP",
+                     "reportRecipients": ["desk@chat.example"]%s}""";
+            admin(platform, "post", "/tenants", tenant.formatted(", \"id\": \"chat-jp\""), 201);
+            admin(platform, "put", "/tenants/chat-jp/contacts/hanako",
+                    "{\"name\": \"花子\", \"chatIds\": {\"slack\": \"U0HANAKO\"}}", 201);
+            admin(platform, "put", "/tenants/chat-jp/channels/ops", """
+                    {"type": "SLACK", "url": "%s", "room": "C0OPS", "secret": "xoxb-system-test",
+                     "personalData": "MASKED"}""".formatted(slack.url()), 201);
+            admin(platform, "put", "/tenants/chat-jp", tenant.formatted(", \"notifications\": {\"routes\": [{"
+                    + "\"addressee\": \"花子\", \"recipients\": [\"channel:ops:contact:hanako\"]}]}"), 200);
+            String operator = "Bearer " + admin(platform, "post", "/tenants/chat-jp/api-keys",
+                    "{\"role\": \"OPERATOR\"}", 201).path("key");
+            String client = "Bearer " + admin(platform, "post", "/tenants/chat-jp/api-keys",
+                    "{\"role\": \"CLIENT\"}", 201).path("key");
+
+            // The new routes reach notification on the tenant feed, beside the calls: a call recorded before they
+            // arrive is reported by email, so calls are recorded until one reaches the room.
+            String callId = null;
+            ChatRoom.Post post = null;
+            for (int attempt = 0; attempt < 20 && post == null; attempt++) {
+                callId = given().header("Authorization", operator).contentType(ContentType.JSON).body("""
+                        {"addressee": "花子", "callerName": {"status": "PROVIDED", "value": "山田 太郎"},
+                         "purpose": {"status": "PROVIDED", "value": "見積もりの件"},
+                         "callbackNumber": {"status": "PROVIDED", "value": "090-1234-5678"},
+                         "callback": {"within": "PT1H"}}""")
+                        .when().post(intake + "/tenants/chat-jp/calls").then().statusCode(201).extract()
+                        .path("callId");
+                post = awaitPost(slack, callId, Duration.ofSeconds(3));
+            }
+            assertNotNull(post, "no call of the tenant reached its chat room");
+            String reported = callId;
+
+            assertEquals("/chat.postMessage", post.path());
+            assertEquals("Bearer xoxb-system-test", post.authorization());
+            assertTrue(post.body().contains("<@U0HANAKO>"), post.body());
+            assertTrue(post.body().contains("090-****-5678"), "the number is masked: " + post.body());
+            assertFalse(post.body().contains("山田"), "a MASKED channel shows no caller name: " + post.body());
+            assertEquals(List.of(), infra.mail().messages().stream().filter(about(reported)).toList(),
+                    "the route sent the report to the room, not to the report recipients");
+
+            Map<String, String> links = links(post.body(), reported);
+            given().when().get(intake + "/links/" + links.get("VIEW")).then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("山田 太郎"));
+            Map<String, Object> read = awaitMessage(client, reported, m -> m.get("viewedAt") != null);
+            assertEquals("slack", read.get("channel"));
+            assertEquals("SENT", read.get("status"));
+
+            given().when().post(intake + "/links/" + links.get("ACKNOWLEDGE")).then().statusCode(200);
+            Map<String, Object> acknowledged = awaitMessage(client, reported, m -> m.get("acknowledgedAt") != null);
+            assertEquals(read.get("messageId"), acknowledged.get("messageId"));
+            Pause.millis(1000);
+            assertEquals(1, slack.posts().stream().filter(p -> !links(p.body(), reported).isEmpty()).count(),
+                    "one message in the room per call");
+        }
+    }
+
+    /** The signed links of a message about the call, by action; their tokens say it (payload.signature). */
+    private static Map<String, String> links(String body, String callId) {
+        Map<String, String> links = new java.util.HashMap<>();
+        Matcher link = Pattern.compile("/links/([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)").matcher(body);
+        while (link.find()) {
+            String token = link.group(1);
+            String[] claim = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                    java.nio.charset.StandardCharsets.UTF_8).split("\\|");
+            if (claim[1].equals(callId)) {
+                links.put(claim[2], token);
+            }
+        }
+        return links;
+    }
+
+    private static ChatRoom.Post awaitPost(ChatRoom room, String callId, Duration wait) {
+        Instant end = Instant.now().plus(wait);
+        while (Instant.now().isBefore(end)) {
+            for (ChatRoom.Post post : room.posts()) {
+                if (!links(post.body(), callId).isEmpty()) {
+                    return post;
+                }
+            }
+            Pause.millis(100);
+        }
+        return null;
+    }
+
+    /** The call's one message in reporting's log, once it matches (reporting follows the events). */
+    private static Map<String, Object> awaitMessage(String clientKey, String callId,
+            Predicate<Map<String, Object>> match) {
+        Instant end = Instant.now().plus(MAIL_WAIT);
+        List<Map<String, Object>> messages = List.of();
+        while (Instant.now().isBefore(end)) {
+            var response = given().header("Authorization", clientKey).when()
+                    .get(reporting + "/tenants/chat-jp/calls/{id}/messages", callId).then().extract();
+            if (response.statusCode() == 200) {
+                messages = response.jsonPath().getList("messages");
+                if (messages.size() == 1 && match.test(messages.get(0))) {
+                    return messages.get(0);
+                }
+            }
+            Pause.millis(200);
+        }
+        throw new AssertionError("the call's message log stayed " + messages);
+    }
+
+    private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> admin(String key,
+            String method, String path, String body, int status) {
+        var request = given().header("Authorization", key).contentType(ContentType.JSON).body(body).when();
+        var response = "post".equals(method) ? request.post(intake + path) : request.put(intake + path);
+        return response.then().statusCode(status).extract();
+    }
+
+    /**
      * One call, one trace, as the collector receives it: intake's request, the publication of each event, every
      * consumer, the timer firing for the lapsed promise, the emails on the SMTP wire and the publication of their
      * outcomes, each span the child of the one that caused it.
@@ -188,7 +309,7 @@ class CallFlowSystemTest {
             if (descendant(trace, "smtp send OVERDUE_ALERT", "publish NotificationSent", "consume NotificationSent")) {
                 break;
             }
-            sleepQuietly(200);
+            Pause.millis(200);
         }
         System.out.println("Trace " + traceId + " of call " + callId + ":\n" + tree(trace, callerSpan));
 
@@ -298,20 +419,11 @@ class CallFlowSystemTest {
                 if (names.stream().allMatch(snapshot::contains)) {
                     return;
                 }
-                sleepQuietly(200);
+                Pause.millis(200);
             }
             String snapshot = metrics;
             fail(url + " lacks " + names.stream().filter(n -> !snapshot.contains(n)).toList());
         });
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Where the time between the promise and the alert went, read from the services' own tables. */

@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 class ChatworkApiTest {
@@ -27,12 +27,8 @@ class ChatworkApiTest {
     private static final ChatMessage.Mention YAMADA = new ChatMessage.Mention("678", "山田 太郎");
 
     private final ChatworkApi api = new ChatworkApi();
-    private final LocalReceiver chatwork = new LocalReceiver();
-
-    @AfterEach
-    void stop() {
-        chatwork.close();
-    }
+    @RegisterExtension
+    final LocalReceiver chatwork = new LocalReceiver();
 
     private Received post(ChatMessage message) {
         var channel = channel(ChannelType.CHATWORK, chatwork.url(), "12345");

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -29,12 +29,8 @@ class LineWorksApiTest {
     private static final ChatMessage.Mention YAMADA = new ChatMessage.Mention("yamada@works.example", "山田 太郎");
 
     private final LineWorksApi api = new LineWorksApi();
-    private final LocalReceiver works = new LocalReceiver();
-
-    @AfterEach
-    void stop() {
-        works.close();
-    }
+    @RegisterExtension
+    final LocalReceiver works = new LocalReceiver();
 
     private Received post(String room, ChatMessage message) {
         var channel = channel(ChannelType.LINE_WORKS, works.url(), room);

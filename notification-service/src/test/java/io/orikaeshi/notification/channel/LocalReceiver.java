@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.orikaeshi.events.tenant.TenantProfile;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -28,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
  * A real HTTP server on an ephemeral local port standing in for a chat service: it records every request and gives
  * the answer it was told to; {@link #send} puts an {@link HttpCall} on the wire the way the dispatcher does.
  */
-final class LocalReceiver implements AutoCloseable {
+final class LocalReceiver implements AutoCloseable, AfterEachCallback {
 
     record Received(String method, String path, Map<String, String> headers, String body) {
 
@@ -136,6 +139,12 @@ final class LocalReceiver implements AutoCloseable {
         answering(status, Map.of("Content-Type", "application/json"), body);
         assertInstanceOf(Verdict.Delivered.class, deliver(api, api.request(channel, secret, message, "m", NOW)));
         return only();
+    }
+
+    /** Registered as an extension ({@code @RegisterExtension}), the receiver stops after each test. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

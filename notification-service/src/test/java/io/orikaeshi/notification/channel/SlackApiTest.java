@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,12 +33,8 @@ class SlackApiTest {
     private static final ChatMessage.Mention YAMADA = new ChatMessage.Mention("U0123ABC", "山田 <!here>");
 
     private final SlackApi api = new SlackApi();
-    private final LocalReceiver slack = new LocalReceiver();
-
-    @AfterEach
-    void stop() {
-        slack.close();
-    }
+    @RegisterExtension
+    final LocalReceiver slack = new LocalReceiver();
 
     private Received postToRoom(ChatMessage message) {
         var channel = channel(ChannelType.SLACK, slack.url(), "C0123ROOM");

@@ -17,7 +17,7 @@ import io.orikaeshi.notification.channel.LocalReceiver.Received;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 class TeamsApiTest {
@@ -25,12 +25,8 @@ class TeamsApiTest {
     private static final ChatMessage.Mention YAMADA = new ChatMessage.Mention("yamada@contoso.example", "山田 太郎");
 
     private final TeamsApi api = new TeamsApi();
-    private final LocalReceiver teams = new LocalReceiver();
-
-    @AfterEach
-    void stop() {
-        teams.close();
-    }
+    @RegisterExtension
+    final LocalReceiver teams = new LocalReceiver();
 
     private Received post(ChatMessage message) {
         var channel = channel(ChannelType.TEAMS, null, null);
