@@ -8,7 +8,6 @@ import io.orikaeshi.notification.channel.Verdict;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,8 +37,8 @@ public class LineWorksTokens {
 
     @Inject
     ChatHttp http;
-    @ConfigProperty(name = "orikaeshi.line-works.auth-url", defaultValue = LineWorksAuth.STANDARD_AUTH_URL)
-    String authUrl;
+    @Inject
+    LineWorksConfig config;
 
     /** What a message gets: a token, or why there is none. */
     public sealed interface Access {
@@ -114,7 +113,7 @@ public class LineWorksTokens {
         boolean renewal = refused.remove(key);
         HttpCall call;
         try {
-            call = LineWorksAuth.tokenRequest(authUrl, LineWorksCredential.parse(secret), Instant.now());
+            call = LineWorksAuth.tokenRequest(config.authUrl(), LineWorksCredential.parse(secret), Instant.now());
         } catch (RuntimeException unusable) {
             // Its message names the field at fault, never a value.
             return CompletableFuture.completedFuture(new Denied(new Verdict.Refused(

@@ -109,7 +109,7 @@ class LineWorksTokensTest {
         http.init();
         LineWorksTokens tokens = new LineWorksTokens();
         tokens.http = http;
-        tokens.authUrl = authUrl;
+        tokens.config = () -> authUrl;
         return tokens;
     }
 }
