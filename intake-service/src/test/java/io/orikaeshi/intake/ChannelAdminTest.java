@@ -4,6 +4,7 @@ import io.orikaeshi.events.tenant.TenantChanged;
 import io.orikaeshi.events.tenant.TenantProfile.Channel;
 import io.orikaeshi.events.tenant.TenantProfile.PersonalData;
 import io.orikaeshi.infra.DemoKeys;
+import io.orikaeshi.infra.testing.ServiceAccountKeys;
 import io.orikaeshi.infra.testing.KafkaTestClient;
 import io.orikaeshi.kit.secrets.SecretBox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.security.KeyPair;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -214,5 +217,51 @@ class ChannelAdminTest {
         putChannel(id, "works", """
                 {"type": "LINE_WORKS", "room": "2000001/users/hanako@works.example", "secret": "token-0123456789abcdef",
                  "url": "http://localhost:8089", "personalData": "MASKED"}""");
+    }
+
+    @Test
+    void aLineWorksServiceAccountIsCheckedAndNeverShown() {
+        String id = uniqueId("works");
+        createTenant(id);
+        KeyPair keys = ServiceAccountKeys.rsa();
+        String pem = ServiceAccountKeys.pem(keys.getPrivate());
+        String keyLine = pem.lines().skip(3).findFirst().orElseThrow();
+        String clientSecret = "cs-" + id;
+        String account = "bot.serviceaccount@works.example";
+        Map<String, String> malformed = new LinkedHashMap<>();
+        malformed.put("no client secret", ServiceAccountKeys.credential("client-1", null, account, pem, null));
+        malformed.put("not a key", ServiceAccountKeys.credential("client-1", clientSecret, account,
+                "-----BEGIN PRIVATE KEY-----\n" + keyLine + "\n-----END PRIVATE KEY-----", null));
+        malformed.put("an EC key", ServiceAccountKeys.credential("client-1", clientSecret, account,
+                ServiceAccountKeys.pem(ServiceAccountKeys.ec().getPrivate()), null));
+        malformed.put("a PKCS#1 key", ServiceAccountKeys.credential("client-1", clientSecret, account,
+                pem.replace("PRIVATE KEY", "RSA PRIVATE KEY"), null));
+        malformed.put("not JSON", "{\"clientId\": \"client-1\", \"clientSecret\": \"" + clientSecret + "\"");
+        malformed.put("a scope not text", "{\"clientId\": \"client-1\", \"clientSecret\": \"" + clientSecret
+                + "\", \"serviceAccount\": \"" + account + "\", \"privateKey\": \"x\", \"scope\": 1}");
+        malformed.forEach((what, credential) -> {
+            String answer = withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON).body(lineWorks(credential))
+                    .when().put("/tenants/{t}/channels/{c}", id, "works").then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("errors.field", containsInAnyOrder("secret")).extract().asString();
+            assertFalse(answer.contains(clientSecret) || answer.contains(keyLine),
+                    what + ": a problem never repeats the credential: " + answer);
+        });
+
+        String credential = ServiceAccountKeys.credential("client-1", clientSecret, account, pem, null);
+        String put = withKey(DemoKeys.PLATFORM).contentType(ContentType.JSON).body(lineWorks(credential))
+                .when().put("/tenants/{t}/channels/{c}", id, "works").then().statusCode(201)
+                .body("secretSet", equalTo(true)).body("$", not(hasKey("secret"))).extract().asString();
+        String read = withKey(DemoKeys.PLATFORM).when().get("/tenants/{t}/channels/{c}", id, "works").then()
+                .statusCode(200).body("$", not(hasKey("secret"))).extract().asString();
+        for (String answer : List.of(put, read)) {
+            assertFalse(answer.contains(clientSecret) || answer.contains(keyLine), answer);
+        }
+        Channel channel = TenantApi.published(kafka, id, 2).profile().channel("works").orElseThrow();
+        assertEquals(credential, box.open(channel.secret().orElseThrow()), "sealed as given");
+    }
+
+    private static Map<String, String> lineWorks(String secret) {
+        return Map.of("type", "LINE_WORKS", "room", "2000001/channels/abc", "secret", secret, "personalData", "ALL");
     }
 }

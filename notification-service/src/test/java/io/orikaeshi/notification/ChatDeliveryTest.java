@@ -19,9 +19,12 @@ import io.orikaeshi.events.tenant.TenantProfile.ChannelType;
 import io.orikaeshi.events.tenant.TenantProfile.PersonalData;
 import io.orikaeshi.kit.secrets.SecretBox;
 import io.orikaeshi.kit.tenant.TenantDirectory;
+import io.orikaeshi.infra.testing.ServiceAccountKeys;
 import io.orikaeshi.notification.ChatReceiver.Answer;
+import io.orikaeshi.notification.channel.LineWorksServer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +34,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,13 +89,20 @@ class ChatDeliveryTest extends EventsToMail {
         public void close() {
         }
     };
+    /** The LINE WORKS channels' service accounts: one the auth server honours, one it refuses. */
+    private static final KeyPair WORKS_KEYS = ServiceAccountKeys.rsa();
+    private static final String WORKS_CLIENT_SECRET = "cs-" + UUID.randomUUID();
+    private static final String REVOKED_CLIENT_SECRET = "cs-" + UUID.randomUUID();
     private static ChatReceiver receiver;
+    private static LineWorksServer works;
     private static boolean configured;
 
     @Inject
     SecretBox box;
     @Inject
     TenantDirectory tenants;
+    @ConfigProperty(name = LineWorksAuthPort.AUTH_URL)
+    String worksAuthUrl;
 
     @BeforeAll
     static void start() throws Exception {
@@ -102,6 +114,9 @@ class ChatDeliveryTest extends EventsToMail {
     static void stop() {
         Logger.getLogger("").removeHandler(CAPTURE);
         receiver.close();
+        if (works != null) {
+            works.close();
+        }
     }
 
     @BeforeEach
@@ -113,7 +128,8 @@ class ChatDeliveryTest extends EventsToMail {
                 webhook("sales", PersonalData.ALL), webhook("c429", PersonalData.ALL),
                 webhook("c500", PersonalData.ALL), webhook("c404", PersonalData.ALL),
                 webhook("masked", PersonalData.MASKED), webhook("linkonly", PersonalData.LINK_ONLY),
-                rotating(),
+                rotating(), lineWorks("works", "works-client", WORKS_CLIENT_SECRET),
+                lineWorks("works-revoked", "revoked-client", REVOKED_CLIENT_SECRET),
                 new TenantProfile.Channel("broken", ChannelType.WEBHOOK, Optional.of(receiver.url("/broken")),
                         Optional.empty(), Optional.of("sealed:v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), Optional.empty(),
                         Optional.empty(), PersonalData.ALL));
@@ -122,7 +138,8 @@ class ChatDeliveryTest extends EventsToMail {
                 route("retry429", "channel:c429"), route("retry500", "channel:c500"),
                 route("gone404", "channel:c404"), route("総務部", "channel:masked"),
                 route("人事部", "channel:linkonly"), route("rotating", "channel:rotating"),
-                route("broken", "channel:broken"));
+                route("broken", "channel:broken"), route("ワークス", "channel:works"),
+                route("ワークス旧", "channel:works-revoked"));
         List<TenantProfile.Contact> contacts = List.of(
                 new TenantProfile.Contact("hanako", "鈴木 花子", Optional.of("hanako@chat.example"),
                         Optional.of(Map.of("webhook", "hanako-in-hook"))),
@@ -181,9 +198,7 @@ class ChatDeliveryTest extends EventsToMail {
 
         assertEquals(List.of(500, 500, 200),
                 receiver.requests(about(call)).stream().map(ChatReceiver.Request::status).toList());
-        Ledger.Message row = Ledger.messagesOfCall(call.callId()).get(0);
-        assertEquals("SENT", row.status());
-        assertEquals(3, row.attempts());
+        assertLedger(call, "SENT", 3);
         assertEquals(1, count(call, "NotificationSent"));
     }
 
@@ -201,9 +216,7 @@ class ChatDeliveryTest extends EventsToMail {
         assertEquals("webhook", failed.channel());
         assertTrue(failed.reason().contains("404"), failed.reason());
         assertEquals(1, receiver.requests(about(call)).size(), "one request, no retry");
-        Ledger.Message row = Ledger.messagesOfCall(call.callId()).get(0);
-        assertEquals("FAILED", row.status());
-        assertEquals(1, row.attempts());
+        assertLedger(call, "FAILED", 1);
     }
 
     @Test
@@ -349,6 +362,77 @@ class ChatDeliveryTest extends EventsToMail {
     }
 
     @Test
+    @Order(12)
+    void aServiceAccountChannelObtainsATokenAndPostsWithIt() throws Exception {
+        CallReceived call = publishedFor("ワークス");
+
+        LineWorksServer.Post post = awaitPosts(postAbout(call), 1).get(0);
+        NotificationSent sent = assertInstanceOf(NotificationSent.class, event(call, "NotificationSent"));
+
+        List<LineWorksServer.TokenRequest> tokens = tokenRequests("works-client");
+        assertEquals(1, tokens.size(), "one token asked for");
+        assertEquals(List.of(), tokens.get(0).problems(), "the JWT verified with the account's public key");
+        assertEquals(201, post.status());
+        assertEquals("/bots/2000001/channels/works-room/messages", post.path());
+        assertEquals("Bearer " + works.issued().get(0), post.authorization(), "posted with the token obtained");
+        assertEquals("line_works", sent.channel());
+    }
+
+    @Test
+    @Order(13)
+    void aSecondMessageReusesTheToken() throws Exception {
+        CallReceived call = publishedFor("ワークス");
+
+        LineWorksServer.Post post = awaitPosts(postAbout(call), 1).get(0);
+
+        assertEquals(201, post.status());
+        assertEquals("Bearer " + works.issued().get(0), post.authorization());
+        assertEquals(1, tokenRequests("works-client").size(), "the token of the first message, not a new one");
+    }
+
+    @Test
+    @Order(14)
+    void aTokenTheBotApiRefusesIsReplacedAndTheMessageDeliveredOnce() throws Exception {
+        works.revokeAll();
+        CallReceived call = publishedFor("ワークス");
+
+        awaitPosts(postAbout(call).and(p -> p.status() == 201), 1);
+        NotificationDeferred deferred = assertInstanceOf(NotificationDeferred.class,
+                event(call, "NotificationDeferred"));
+        event(call, "NotificationSent");
+        Thread.sleep(3000);
+
+        List<LineWorksServer.Post> posts = works.posts().stream().filter(postAbout(call)).toList();
+        assertEquals(List.of(401, 201), posts.stream().map(LineWorksServer.Post::status).toList());
+        assertEquals("Bearer " + works.issued().get(0), posts.get(0).authorization());
+        List<LineWorksServer.TokenRequest> tokens = tokenRequests("works-client");
+        assertEquals(2, tokens.size(), "a new token after the refusal, and only one");
+        assertEquals(List.of(), tokens.get(1).problems());
+        assertEquals("Bearer " + works.issued().get(1), posts.get(1).authorization());
+        assertTrue(deferred.reason().contains("401"), deferred.reason());
+        assertEquals(1, count(call, "NotificationSent"));
+        assertLedger(call, "SENT", 2);
+    }
+
+    @Test
+    @Order(15)
+    void aCredentialTheAuthServerRefusesFailsTheMessageWithAReasonShowingNoSecret() throws Exception {
+        CallReceived call = publishedFor("ワークス旧");
+
+        NotificationFailed failed = assertInstanceOf(NotificationFailed.class, event(call, "NotificationFailed"));
+        Thread.sleep(4000);
+
+        assertEquals("line_works", failed.channel());
+        assertTrue(failed.reason().contains("HTTP 400 invalid_client"), failed.reason());
+        for (String secret : List.of(REVOKED_CLIENT_SECRET, "PRIVATE KEY", keyLine(), "assertion")) {
+            assertFalse(failed.reason().contains(secret), failed.reason());
+        }
+        assertEquals(1, tokenRequests("revoked-client").size(), "refused at once, no retry");
+        assertTrue(works.posts().stream().noneMatch(p -> p.path().contains("revoked-room")), "nothing posted");
+        assertFalse(assertLedger(call, "FAILED", 1).lastError().contains(REVOKED_CLIENT_SECRET));
+    }
+
+    @Test
     @Order(100)
     void noSecretEverShowsInLogsEventsOrTheLedger() throws Exception {
         CallReceived call = call("gone404");
@@ -362,7 +446,9 @@ class ChatDeliveryTest extends EventsToMail {
             logs = List.copyOf(LOGS);
         }
         assertFalse(logs.isEmpty(), "the service's logs were captured");
-        for (String secret : SECRETS.values()) {
+        List<String> secrets = new ArrayList<>(SECRETS.values());
+        secrets.addAll(works.issued());
+        for (String secret : secrets) {
             assertTrue(logs.stream().noneMatch(l -> l.contains(secret)), "a secret in the logs");
             assertTrue(events.stream().noneMatch(e -> e.contains(secret)), "a secret in an event");
             for (String callId : receiver.requests(r -> true).stream().map(this::callIdOf).distinct().toList()) {
@@ -388,6 +474,75 @@ class ChatDeliveryTest extends EventsToMail {
                 Optional.empty(), Optional.of(box.seal(secret)), Optional.empty(), Optional.empty(), level);
     }
 
+    /** The call's one ledger row has that status after that many attempts. */
+    private static Ledger.Message assertLedger(CallReceived call, String status, int attempts) {
+        Ledger.Message row = Ledger.messagesOfCall(call.callId()).get(0);
+        assertEquals(status, row.status());
+        assertEquals(attempts, row.attempts());
+        return row;
+    }
+
+    /** A LINE WORKS room whose secret is a service account the LINE WORKS server knows, with its own room. */
+    private TenantProfile.Channel lineWorks(String id, String clientId, String clientSecret) {
+        if (works == null) {
+            works = new LineWorksServer(URI.create(worksAuthUrl).getPort());
+        }
+        String serviceAccount = id + ".serviceaccount@chat.example";
+        works.knows(new LineWorksServer.Account(clientId, clientSecret, serviceAccount, "bot", WORKS_KEYS.getPublic()));
+        if (id.equals("works-revoked")) {
+            // As the auth server may: the reason it gives repeats what it was sent.
+            works.refuses(clientId, 400, "{\"error\":\"invalid_client\",\"error_description\":\"client_secret "
+                    + clientSecret + " is not valid\"}");
+        }
+        SECRETS.put(id + "-client-secret", clientSecret);
+        SECRETS.put(id + "-key", keyLine());
+        String credential = ServiceAccountKeys.credential(clientId, clientSecret, serviceAccount,
+                ServiceAccountKeys.pem(WORKS_KEYS.getPrivate()), null);
+        String room = id.equals("works") ? "works-room" : "revoked-room";
+        return new TenantProfile.Channel(id, ChannelType.LINE_WORKS, Optional.of(works.url()),
+                Optional.of("2000001/channels/" + room), Optional.of(box.seal(credential)), Optional.empty(),
+                Optional.empty(), PersonalData.ALL);
+    }
+
+    /** One line of the private key's PEM: any part of the key in a log or event shows as this. */
+    private static String keyLine() {
+        return ServiceAccountKeys.pem(WORKS_KEYS.getPrivate()).lines().skip(5).findFirst().orElseThrow();
+    }
+
+    private static List<LineWorksServer.TokenRequest> tokenRequests(String clientId) {
+        return works.tokenRequests().stream().filter(r -> clientId.equals(r.form().get("client_id"))).toList();
+    }
+
+    /** A call for the addressee, its purpose its own, published. */
+    private static CallReceived publishedFor(String addressee) {
+        CallReceived call = call(addressee, purpose());
+        publish(Topics.CALL_EVENTS, call);
+        return call;
+    }
+
+    /** A purpose no other call has: a LINE WORKS message shows it, where the call id is not. */
+    private static String purpose() {
+        return "quote-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static java.util.function.Predicate<LineWorksServer.Post> postAbout(CallReceived call) {
+        String purpose = call.call().purpose().value();
+        return p -> p.body().contains(purpose);
+    }
+
+    private static List<LineWorksServer.Post> awaitPosts(java.util.function.Predicate<LineWorksServer.Post> match,
+            int count) throws InterruptedException {
+        Instant until = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(until)) {
+            List<LineWorksServer.Post> found = works.posts().stream().filter(match).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("expected " + count + " LINE WORKS post(s) within " + WAIT);
+    }
+
     /** A channel whose secret was just rotated; its receiver has not learnt the new one yet. */
     private TenantProfile.Channel rotating() {
         String current = "whsec_" + UUID.randomUUID();
@@ -406,8 +561,12 @@ class ChatDeliveryTest extends EventsToMail {
 
     /** A call for {@code addressee} of the chat tenant, a callback promised in an hour. */
     private static CallReceived call(String addressee) {
+        return call(addressee, "見積もりの件");
+    }
+
+    private static CallReceived call(String addressee, String purpose) {
         CallDetails details = new CallDetails(Instant.now(), "op-1", "tokyo-1", addressee,
-                CapturedItem.provided("山田 太郎"), CapturedItem.provided("見積もりの件"),
+                CapturedItem.provided("山田 太郎"), CapturedItem.provided(purpose),
                 CapturedItem.provided("+819012345678"), Urgency.NORMAL, null,
                 new CallbackPromise(Instant.now().plusSeconds(3600), "佐藤"));
         return CallReceived.of(TENANT, UUID.randomUUID().toString(), Instant.now(), details);

@@ -8,5 +8,6 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(value = InfraTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "notification"))
 @QuarkusTestResource(TestTenants.class)
+@QuarkusTestResource(LineWorksAuthPort.class)
 public class WithInfrastructure {
 }

@@ -4,6 +4,7 @@ import io.orikaeshi.events.tenant.Address;
 import io.orikaeshi.events.tenant.TenantProfile.ChannelType;
 import io.orikaeshi.intake.rest.ChannelRequest;
 import io.orikaeshi.kit.problem.Problem;
+import io.orikaeshi.kit.secrets.LineWorksCredential;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -71,9 +72,7 @@ public final class ChannelRules {
             case LINE_WORKS -> {
                 require(errors, room, LINE_WORKS_ROOM,
                         "must be <botId>/channels/<channelId> or <botId>/users/<userId>");
-                if (secret != null && !TOKEN.matcher(secret).matches()) {
-                    errors.add(new Problem.FieldError("secret", "must be a Bot API access token"));
-                }
+                lineWorksSecret(errors, secret);
             }
             case WEBHOOK -> {
                 if (r.url() == null) {
@@ -91,6 +90,23 @@ public final class ChannelRules {
             errors.add(new Problem.FieldError("secret", "is required for a " + r.type() + " channel"));
         }
         return errors;
+    }
+
+    /** A Bot API access token, or the service account notification-service gets its tokens with. */
+    private static void lineWorksSecret(List<Problem.FieldError> errors, String secret) {
+        if (secret == null) {
+            return;
+        }
+        if (LineWorksCredential.isCredential(secret)) {
+            try {
+                LineWorksCredential.parse(secret);
+            } catch (IllegalArgumentException unusable) {
+                errors.add(new Problem.FieldError("secret", unusable.getMessage()));
+            }
+        } else if (!TOKEN.matcher(secret).matches()) {
+            errors.add(new Problem.FieldError("secret", "must be a Bot API access token or a service-account"
+                    + " credential as JSON {clientId, clientSecret, serviceAccount, privateKey, scope}"));
+        }
     }
 
     private static void require(List<Problem.FieldError> errors, String value, Pattern form, String message) {

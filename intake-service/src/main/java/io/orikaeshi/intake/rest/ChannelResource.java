@@ -62,7 +62,9 @@ public class ChannelResource {
             whether there is one). Left out, the channel keeps the secret it has. What each type needs: SLACK a
             room (channel id C…) with a bot token xoxb-… as secret, or an incoming-webhook URL as secret; TEAMS an
             incoming-webhook or Workflows URL as secret; CHATWORK a numeric room and an API token; LINE_WORKS a room
-            <botId>/channels/<id> or <botId>/users/<id> and a Bot API token; WEBHOOK a url (https; http only for
+            <botId>/channels/<id> or <botId>/users/<id> and a Bot API access token, or a service account as JSON
+            {"clientId", "clientSecret", "serviceAccount", "privateKey" (PEM PKCS#8), "scope" (default "bot")} so
+            that tokens are obtained as they expire; WEBHOOK a url (https; http only for
             localhost) and optionally a signing secret; without one a 32-byte secret is generated and shown in this
             answer only. Publishes TenantChanged.""")
     @APIResponse(responseCode = "200", description = "Replaced")

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * <li>https://developers.worksmobile.com/en/docs/bot-mention ({@code <m userId="…">}, user id or email; in text and
  * in a button template's contentText)</li>
  * </ul>
- * The API takes no idempotency key, so the message id is not sent.
+ * The API takes no idempotency key, so the message id is not sent. A channel whose secret is a service account gets
+ * here with the access token obtained for it ({@link LineWorksAuth}), laid out the same.
  */
 @ApplicationScoped
 public class LineWorksApi implements ChatApi {
@@ -55,7 +56,8 @@ public class LineWorksApi implements ChatApi {
             return Optional.of(new Verdict.Refused(
                     "LINE WORKS room must be <botId>/channels/<channelId> or <botId>/users/<userId>"));
         }
-        return ChatFormat.refusedUnless(!blank(secret), "LINE WORKS needs the bot's access token as secret");
+        return ChatFormat.refusedUnless(!blank(secret),
+                "LINE WORKS needs the bot's access token or a service account as secret");
     }
 
     @Override

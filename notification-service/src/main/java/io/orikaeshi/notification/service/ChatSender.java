@@ -15,22 +15,20 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Sends one chat message: the tenant's channel as it is now, its secret opened only for the request, the request
- * laid out by the channel type's {@link ChatApi} and put on the wire with the JDK's HTTP client (asynchronous, its own
- * connection pool and selector thread, no dependency to add). The answer is read by the same API. Whatever goes wrong
- * becomes a verdict, never an exception: a channel gone from the tenant or a secret that cannot be opened is refused
- * at once (no retry can mend it), a transport failure is retried.
+ * laid out by the channel type's {@link ChatApi} and put on the wire by {@link ChatHttp}. The answer is read by the
+ * same API. Whatever goes wrong becomes a verdict, never an exception: a channel gone from the tenant, one its API
+ * refuses as configured, or a secret that cannot be opened is refused at once (no retry can mend it), a transport
+ * failure is retried. A LINE WORKS channel holding a service account rather than a token sends with the access token
+ * {@link LineWorksTokens} holds for it; the API lays out the same request with it.
  */
 @ApplicationScoped
 public class ChatSender {
@@ -43,70 +41,76 @@ public class ChatSender {
     @Inject
     SecretBox secrets;
     @Inject
-    DispatchConfig config;
+    ChatHttp http;
+    @Inject
+    LineWorksTokens lineWorksTokens;
 
     private final Map<TenantProfile.ChannelType, ChatApi> byType = new EnumMap<>(TenantProfile.ChannelType.class);
-    private HttpClient http;
 
     @PostConstruct
     void init() {
         apis.forEach(api -> byType.put(api.type(), api));
-        http = HttpClient.newBuilder().connectTimeout(config.sendTimeout()).build();
     }
 
     public Uni<Verdict> send(MailMessage message) {
-        Optional<TenantProfile.Channel> channel = tenants.find(message.tenantId)
+        Optional<TenantProfile.Channel> found = tenants.find(message.tenantId)
                 .flatMap(t -> t.config().channel(message.channelId));
-        if (channel.isEmpty()) {
+        if (found.isEmpty()) {
             return refused("channel " + message.channelId + " is no longer configured for the tenant");
         }
-        ChatApi api = byType.get(channel.get().type());
+        TenantProfile.Channel channel = found.get();
+        ChatApi api = byType.get(channel.type());
         if (api == null) {
-            return refused("no sender for channel type " + channel.get().type());
+            return refused("no sender for channel type " + channel.type());
         }
         Secrets opened;
         try {
-            opened = Secrets.open(channel.get(), secrets, Instant.now());
+            opened = Secrets.open(channel, secrets, Instant.now());
         } catch (RuntimeException e) {
             // Any failure to open (a wrong key, a cut value the cipher rejects outright) is the same verdict. The
             // reason is the exception's own sentence, never the value.
             return refused("the secret of channel " + message.channelId + " cannot be opened: " + e.getMessage());
         }
+        Optional<Verdict.Refused> refusal = api.refusal(channel, opened.current());
+        if (refusal.isPresent()) {
+            return refused(opened.redact(refusal.get().reason()));
+        }
+        if (!LineWorksTokens.applies(channel, opened.current())) {
+            return post(api, channel, opened.current(), message, opened).map(Posted::verdict);
+        }
+        return lineWorksTokens.token(message.tenantId, channel, opened.current()).flatMap(access -> {
+            if (access instanceof LineWorksTokens.Token token) {
+                Secrets withToken = opened.and(token.value());
+                return post(api, channel, token.value(), message, withToken)
+                        .map(posted -> redacted(lineWorksTokens.judged(token, posted.status(), posted.verdict()),
+                                withToken));
+            }
+            return Uni.createFrom().item(redacted(((LineWorksTokens.Denied) access).verdict(), opened));
+        });
+    }
+
+    /** @param status the HTTP status, 0 when there was no answer */
+    private record Posted(int status, Verdict verdict) {
+    }
+
+    /** The message laid out with {@code credential} (the secret, or the token obtained with it) and sent. */
+    private Uni<Posted> post(ChatApi api, TenantProfile.Channel channel, String credential, MailMessage message,
+            Secrets opened) {
         HttpCall call;
         try {
-            call = api.request(channel.get(), opened.current(),
-                    ChatJson.fromJson(message.chatJson), message.messageId, Instant.now());
+            call = api.request(channel, credential, ChatJson.fromJson(message.chatJson), message.messageId,
+                    Instant.now());
         } catch (RuntimeException e) {
-            return refused(opened.redact("the message cannot be laid out for " + channel.get().type() + ": " + e));
+            return Uni.createFrom().item(new Posted(0, new Verdict.Refused(
+                    opened.redact("the message cannot be laid out for " + channel.type() + ": " + e))));
         }
-        return execute(call).map(response -> api.verdict(response.statusCode(), headers(response), response.body()))
-                .map(verdict -> redacted(verdict, opened))
-                .onFailure().recoverWithItem(e -> new Verdict.Retry(Optional.empty(),
+        return http.execute(call)
+                .map(response -> new Posted(response.statusCode(), redacted(
+                        api.verdict(response.statusCode(), ChatHttp.headers(response), response.body()), opened)))
+                .onFailure().recoverWithItem(e -> new Posted(0, new Verdict.Retry(Optional.empty(),
                         opened.redact(e.getClass().getSimpleName() + (e.getMessage() == null
                                 ? ""
-                                : ": " + e.getMessage()))));
-    }
-
-    /** Built inside the Uni: a request the client will not take (a header it forbids) fails this send only. */
-    private Uni<HttpResponse<String>> execute(HttpCall call) {
-        return Uni.createFrom().completionStage(() -> {
-            HttpRequest.Builder request = HttpRequest.newBuilder(call.uri()).timeout(config.sendTimeout())
-                    .method(call.method(), call.body() == null
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(call.body()));
-            call.headers().forEach(request::header);
-            return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
-        });
-    }
-
-    private static Map<String, String> headers(HttpResponse<?> response) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> {
-            if (!values.isEmpty()) {
-                headers.put(name, values.get(0));
-            }
-        });
-        return headers;
+                                : ": " + e.getMessage())))));
     }
 
     /** A service may echo what it was sent (an incoming-webhook URL is itself the secret): never into a reason. */
@@ -124,20 +128,34 @@ public class ChatSender {
         return Uni.createFrom().item(new Verdict.Refused(reason));
     }
 
-    /** A channel's secrets, opened for one send: both must open, and neither may show in a reason. */
-    private record Secrets(String current, Optional<String> previous) {
+    /**
+     * A channel's secrets, opened for one send (and an access token obtained with them): all must open, and none may
+     * show in a reason.
+     */
+    private record Secrets(List<String> values) {
 
         static Secrets open(TenantProfile.Channel channel, SecretBox box, Instant now) {
-            String current = channel.secret().map(box::open).orElse("");
-            Optional<String> previous = channel.previousUntil().filter(now::isBefore).isPresent()
-                    ? channel.previousSecret().map(box::open)
-                    : Optional.empty();
-            return new Secrets(current, previous);
+            List<String> values = new ArrayList<>();
+            values.add(channel.secret().map(box::open).orElse(""));
+            if (channel.previousUntil().filter(now::isBefore).isPresent()) {
+                channel.previousSecret().map(box::open).ifPresent(values::add);
+            }
+            return new Secrets(List.copyOf(values));
+        }
+
+        String current() {
+            return values.get(0);
+        }
+
+        Secrets and(String value) {
+            List<String> more = new ArrayList<>(values);
+            more.add(value);
+            return new Secrets(List.copyOf(more));
         }
 
         String redact(String text) {
             String out = text;
-            for (String secret : previous.map(p -> List.of(current, p)).orElse(List.of(current))) {
+            for (String secret : values) {
                 if (!secret.isEmpty()) {
                     out = out.replace(secret, "[secret]");
                 }

@@ -48,14 +48,19 @@ final class LocalReceiver implements AutoCloseable, AfterEachCallback {
         }
 
         Map<String, String> form() {
-            Map<String, String> form = new LinkedHashMap<>();
-            for (String pair : body.split("&")) {
-                String[] kv = pair.split("=", 2);
-                form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
-            }
-            return form;
+            return LocalReceiver.form(body);
         }
+    }
+
+    /** An {@code application/x-www-form-urlencoded} body, decoded. */
+    static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            String[] kv = pair.split("=", 2);
+            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
+        }
+        return form;
     }
 
     record Answer(int status, Map<String, String> headers, String body) {
@@ -106,7 +111,7 @@ final class LocalReceiver implements AutoCloseable, AfterEachCallback {
     }
 
     /** Sends the call as it stands and returns the service's answer, headers flattened as the dispatcher sees them. */
-    Answer send(HttpCall call) {
+    static Answer send(HttpCall call) {
         HttpRequest.Builder request = HttpRequest.newBuilder(call.uri()).method(call.method(),
                 HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
         call.headers().forEach(request::header);
