@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * The links in messages: client staff read a call, acknowledge or complete its callback without logging in. GET
@@ -46,12 +47,10 @@ public class LinkResource {
     @GET
     @Operation(summary = "The call (a VIEW link), or what the link will do with a button to confirm")
     public Uni<Response> open(@PathParam("token") String token) {
-        LinkClaim claim;
-        try {
-            claim = links.verify(token, Instant.now());
-        } catch (SignedLinks.InvalidLinkException e) {
-            return Uni.createFrom().item(refused(e));
-        }
+        return verified(token, this::open);
+    }
+
+    private Uni<Response> open(LinkClaim claim) {
         Uni<Boolean> viewed = claim.messageId().map(message -> calls.viewed(claim.tenantId(), claim.callId(), message))
                 .orElseGet(() -> Uni.createFrom().item(false));
         if (claim.action() == LinkAction.VIEW) {
@@ -63,12 +62,10 @@ public class LinkResource {
     @POST
     @Operation(summary = "Acknowledge or complete the callback the link names (a VIEW link shows the call)")
     public Uni<Response> act(@PathParam("token") String token) {
-        LinkClaim claim;
-        try {
-            claim = links.verify(token, Instant.now());
-        } catch (SignedLinks.InvalidLinkException e) {
-            return Uni.createFrom().item(refused(e));
-        }
+        return verified(token, this::act);
+    }
+
+    private Uni<Response> act(LinkClaim claim) {
         if (claim.action() == LinkAction.VIEW) {
             return reading(claim);
         }
@@ -81,6 +78,17 @@ public class LinkResource {
                     int status = ((ProblemException) failure).status();
                     return page(status, LinkPages.notPossible(language, status));
                 });
+    }
+
+    /** What the token allows, handed to {@code then}; a token that is not good is refused before anything is read. */
+    private Uni<Response> verified(String token, Function<LinkClaim, Uni<Response>> then) {
+        LinkClaim claim;
+        try {
+            claim = links.verify(token, Instant.now());
+        } catch (SignedLinks.InvalidLinkException e) {
+            return Uni.createFrom().item(refused(e));
+        }
+        return then.apply(claim);
     }
 
     /** The call, with buttons whose links act on it for the same message and expire with this one. */
